@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>{@code allowed} is true when {@code fetch()} resolved, so the script could read the status and the exposed
  * headers. It is false when {@code fetch()} rejected with a {@code TypeError}, which is how a browser reports a CORS
- * failure to the script (a network failure looks the same to the script, so {@code console} tells them apart).
+ * failure to the script (a network failure looks the same to the script, so {@code console} shows which one it was).
  *
  * @param call the call made
  * @param allowed whether the script saw the response

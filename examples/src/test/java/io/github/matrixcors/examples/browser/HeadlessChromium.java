@@ -155,7 +155,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /**
      * Returns {@code url} with a query parameter {@code matrixcors=<n>} added, {@code n} unique within this session, so
-     * that Chromium's preflight cache cannot answer for it.
+     * that no cached preflight result applies to it.
      */
     public URI uniqueUrl(URI url) {
         uniqueCounter++;
@@ -213,7 +213,7 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         if (fetchedUrls.contains(url.toString())) {
             throw new IllegalArgumentException("call '" + call.name() + "' targets " + url
-                    + ", which this session already fetched, so Chromium's preflight cache could answer for it:"
+                    + ", which this session already fetched, so a cached preflight result could hide its preflight:"
                     + " use uniqueUrl(url)");
         }
     }

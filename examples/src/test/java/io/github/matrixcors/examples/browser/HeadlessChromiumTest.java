@@ -304,24 +304,31 @@ class HeadlessChromiumTest {
                                         "abc",
                                         "X-Hidden",
                                         "secret")));
+
         server.route(
                 "/simple",
                 request -> ScriptedResponse.of(200, concat(SYNAPSE_CORS, "Content-Type", "application/json")));
+
         server.route("/no-allow-origin", request -> ScriptedResponse.of(200, "Content-Type", "application/json"));
+
         server.route(
                 "/duplicate-allow-origin",
                 request -> ScriptedResponse.of(200, concat(SYNAPSE_CORS, "Access-Control-Allow-Origin", "*")));
+
         server.route(
                 "/preflight-404",
                 request -> request.method().equals("OPTIONS")
                         ? ScriptedResponse.of(404, "Content-Type", "text/html")
                         : ScriptedResponse.of(200, SYNAPSE_CORS));
+
         server.route("/preflight-404-with-cors", request -> ScriptedResponse.of(404, SYNAPSE_CORS));
+
         server.route(
                 "/preflight-redirect",
                 request -> request.method().equals("OPTIONS")
                         ? ScriptedResponse.of(307, concat(SYNAPSE_CORS, "Location", "/good"))
                         : ScriptedResponse.of(200, SYNAPSE_CORS));
+
         server.route(
                 "/authorization-not-allowed",
                 request -> ScriptedResponse.of(
@@ -332,6 +339,7 @@ class HeadlessChromiumTest {
                         "PUT",
                         "Access-Control-Allow-Headers",
                         "Content-Type"));
+
         server.route(
                 "/wildcard-allow-headers",
                 request -> ScriptedResponse.of(
@@ -342,6 +350,7 @@ class HeadlessChromiumTest {
                         "PUT",
                         "Access-Control-Allow-Headers",
                         "*"));
+
         server.route(
                 "/method-not-allowed",
                 request -> ScriptedResponse.of(
@@ -352,18 +361,23 @@ class HeadlessChromiumTest {
                         "GET, POST",
                         "Access-Control-Allow-Headers",
                         "Content-Type, Authorization"));
+
         server.route(
                 "/unauthorized",
                 request -> ScriptedResponse.of(request.method().equals("OPTIONS") ? 204 : 401, SYNAPSE_CORS));
+
         server.route(
                 "/unauthorized-without-cors",
                 request -> request.method().equals("OPTIONS")
                         ? ScriptedResponse.of(204, SYNAPSE_CORS)
                         : ScriptedResponse.of(401, "Content-Type", "application/json"));
+
         server.route(
                 "/redirect-with-cors",
                 request -> ScriptedResponse.of(302, concat(SYNAPSE_CORS, "Location", "/redirect-target")));
+
         server.route("/redirect-target", request -> ScriptedResponse.of(200, SYNAPSE_CORS));
+
         server.route(
                 "/redirect-without-cors", request -> ScriptedResponse.of(302, "Location", "/target-of-bare-redirect"));
     }

@@ -40,7 +40,7 @@ final class PageServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals("/")) {
-                // The browser asks for /favicon.ico; a 404 would only add noise to the console.
+                // The browser requests /favicon.ico; a 404 would only add noise to the console.
                 exchange.sendResponseHeaders(204, -1);
                 return;
             }

@@ -66,7 +66,7 @@ final class ScriptedCorsServer implements AutoCloseable {
         return URI.create("http://localhost:" + server.getAddress().getPort());
     }
 
-    /** Answers every request to {@code path} (any query, any method) with what {@code responder} returns. */
+    /** Responds to every request for {@code path} (any query, any method) with what {@code responder} returns. */
     void route(String path, Function<ReceivedRequest, ScriptedResponse> responder) {
         routes.put(path, responder);
     }
