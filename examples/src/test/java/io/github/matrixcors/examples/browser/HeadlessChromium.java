@@ -262,17 +262,32 @@ public final class HeadlessChromium implements AutoCloseable {
             Map<?, ?> result = (Map<?, ?>) results.get(i);
             String url = calls.get(i).request().url().toString();
             if (!Boolean.TRUE.equals(result.get("allowed"))
-                    && messages.stream().noneMatch(message -> message.contains(url))) {
+                    && messages.stream().noneMatch(message -> mentions(message, url))) {
                 return false;
             }
         }
         return true;
     }
 
+    // True when the message contains the URL as a whole, so that "...?matrixcors=1" does not match "...?matrixcors=12".
+    static boolean mentions(String message, String url) {
+        for (int at = message.indexOf(url); at >= 0; at = message.indexOf(url, at + 1)) {
+            int end = at + url.length();
+            if (end == message.length() || !isUrlCharacter(message.charAt(end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUrlCharacter(char character) {
+        return Character.isLetterOrDigit(character) || "-._~%!$&()*+,;=:@/?#[]".indexOf(character) >= 0;
+    }
+
     private static BrowserOutcome toOutcome(BrowserCall call, Map<?, ?> result, List<String> console) {
         String url = call.request().url().toString();
         List<String> callConsole =
-                console.stream().filter(message -> message.contains(url)).toList();
+                console.stream().filter(message -> mentions(message, url)).toList();
         long millis = ((Number) result.get("millis")).longValue();
         if (Boolean.TRUE.equals(result.get("allowed"))) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -305,6 +320,8 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--no-default-browser-check",
                 "--disable-quic",
                 "--no-proxy-server",
+                // A redirect may name any host. Unresolvable names keep every request on loopback.
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
                 "--user-data-dir=" + profileDirectory);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         return options;

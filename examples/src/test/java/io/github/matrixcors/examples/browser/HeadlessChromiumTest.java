@@ -379,6 +379,11 @@ class HeadlessChromiumTest {
         server.route("/redirect-target", request -> ScriptedResponse.of(200, SYNAPSE_CORS));
 
         server.route(
+                "/redirect-to-remote-host",
+                request -> ScriptedResponse.of(
+                        302, concat(SYNAPSE_CORS, "Location", "http://matrix.example.org/_matrix/client/versions")));
+
+        server.route(
                 "/redirect-without-cors", request -> ScriptedResponse.of(302, "Location", "/target-of-bare-redirect"));
     }
 
