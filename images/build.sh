@@ -153,12 +153,15 @@ build_base() {
     # With no mirror given, debootstrap used http://deb.debian.org/debian, its built-in default.
     bash "${IMAGES_DIR}/debian/finish-rootfs.sh" "${rootfs}" "${SUITE}" \
         "${mirror:-http://deb.debian.org/debian}" "${security_mirror}"
+    local previous_id
+    previous_id="$("${docker_cli}" image inspect --format '{{ .Id }}' "${BASE_IMAGE}" 2>/dev/null || true)"
     tar --numeric-owner -C "${rootfs}" -c . \
         | "${docker_cli}" import \
             --change "LABEL ${LABEL}=${hash}" \
             --change 'ENV LANG=C.UTF-8' \
             --change 'CMD ["bash"]' \
             - "${BASE_IMAGE}" >/dev/null
+    remove_if_dangling "${previous_id}"
     rm -rf "${rootfs}"
     log "${BASE_IMAGE}: docker import took $(elapsed "${start}")"
 }
@@ -191,12 +194,24 @@ build_image() {
 
     log "${name}: building from images/${folder}/Dockerfile"
     start="$(now)"
+    local previous_id
+    previous_id="$("${docker_cli}" image inspect --format '{{ .Id }}' "${name}" 2>/dev/null || true)"
     local build_log="${WORK_DIR}/${folder}.log"
-    if ! "${docker_cli}" build --label "${LABEL}=${hash}" --tag "${name}" "${context}" >"${build_log}" 2>&1; then
+    if ! "${docker_cli}" build --force-rm --label "${LABEL}=${hash}" --tag "${name}" "${context}" >"${build_log}" 2>&1; then
         tail -n 40 "${build_log}" >&2
         fail "building ${name} failed (full log: ${build_log})."
     fi
+    remove_if_dangling "${previous_id}"
     log "${name}: built in $(elapsed "${start}")"
+}
+
+# Removes the image this script built before under the same name, unless a container still uses it.
+remove_if_dangling() {
+    local id="$1"
+    [[ -n "${id}" ]] || return 0
+    if [[ -z "$("${docker_cli}" image inspect --format '{{ join .RepoTags "," }}' "${id}" 2>/dev/null)" ]]; then
+        "${docker_cli}" image rm "${id}" >/dev/null 2>&1 || true
+    fi
 }
 
 main() {
