@@ -21,6 +21,7 @@ public record BrowserRequest(
         String method, URI url, String origin, List<HeaderLine> headers, CredentialsMode credentials) {
 
     private static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
+    private static final Set<String> NORMALIZED_METHODS = Set.of("DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT");
     private static final Set<String> SAFELISTED_CONTENT_TYPES =
             Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
@@ -63,9 +64,20 @@ public record BrowserRequest(
         return List.copyOf(names);
     }
 
+    /**
+     * Returns the method as {@code fetch()} sends it: the Fetch Standard uppercases {@code delete}, {@code get},
+     * {@code head}, {@code options}, {@code post} and {@code put}, and leaves every other method, such as
+     * {@code patch}, as written.
+     */
+    public String normalizedMethod() {
+        String upper = method.toUpperCase(Locale.ROOT);
+        return NORMALIZED_METHODS.contains(upper) ? upper : method;
+    }
+
     /** Returns whether a browser sends a preflight before this request (ignoring its preflight cache). */
     public boolean needsPreflight() {
-        return !SAFELISTED_METHODS.contains(method) || !unsafeHeaderNames().isEmpty();
+        return !SAFELISTED_METHODS.contains(normalizedMethod())
+                || !unsafeHeaderNames().isEmpty();
     }
 
     /** Returns whether the request carries a header named {@code name}, ignoring case. */

@@ -1,0 +1,462 @@
+package io.github.matrixcors.http;
+
+import io.github.matrixcors.cors.BrowserRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.ProtocolException;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends browser-shaped CORS requests with Apache HttpClient 5 and records every hop exactly as received.
+ *
+ * <p>What the probe guarantees:
+ *
+ * <ul>
+ *   <li>Every response header line is kept as its own {@link HeaderLine}, in the order received: two
+ *       {@code Access-Control-Allow-Origin} lines stay two lines. Values are trimmed of surrounding whitespace, as the
+ *       Fetch Standard normalizes them; bytes are read as ISO-8859-1, so invalid bytes survive as {@code \u0000} to
+ *       {@code \u00ff} characters.
+ *   <li>HttpClient never follows redirects, retries, decompresses, stores cookies, authenticates or asks for a
+ *       protocol upgrade by itself. {@link #fetch(BrowserRequest)} follows redirects hop by hop as the Fetch
+ *       Standard's "HTTP-redirect fetch" does, and {@link #preflight(BrowserRequest)} never follows them.
+ *   <li>Each hop finishes, or fails with a {@link ProbeException}, within {@code connectTimeout + responseTimeout}:
+ *       a server that trickles bytes cannot stretch it, because an overall deadline aborts the exchange.
+ *   <li>Connections are pooled, and the {@code ...Async} methods run up to {@code maxConcurrentRequests} requests at
+ *       once.
+ * </ul>
+ *
+ * <p>The probe sends traffic only to the URLs it is given and to the {@code Location} of redirects it follows.
+ */
+public final class Probe implements AutoCloseable {
+
+    /** The {@code User-Agent} of every request, unless the request sets its own. */
+    public static final String USER_AGENT = "matrix-cors CORS probe (Apache-HttpClient/5)";
+
+    /** The longest response header line accepted, in bytes. Chromium rejects response heads above 256 KiB. */
+    public static final int MAX_HEADER_LINE_LENGTH = 64 * 1024;
+
+    /** The most response header lines accepted. */
+    public static final int MAX_HEADER_COUNT = 256;
+
+    /** The response body bytes read (and discarded) per hop; a longer body closes the connection instead. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Probe.class);
+    private static final String SENT_HEADERS = Probe.class.getName() + ".sentHeaders";
+
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+    private final int maxRedirects;
+    private final PoolingHttpClientConnectionManager connections;
+    private final CloseableHttpClient client;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService deadlines;
+
+    private Probe(Builder builder) {
+        this.connectTimeout = builder.connectTimeout;
+        this.responseTimeout = builder.responseTimeout;
+        this.maxRedirects = builder.maxRedirects;
+
+        Http1Config http1 = Http1Config.custom()
+                .setMaxLineLength(MAX_HEADER_LINE_LENGTH)
+                .setMaxHeaderCount(MAX_HEADER_COUNT)
+                .build();
+        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(http1)
+                        .build())
+                .setMaxConnTotal(builder.maxConcurrentRequests)
+                .setMaxConnPerRoute(builder.maxConcurrentRequests)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.of(responseTimeout))
+                        .build())
+                .build();
+        RequestConfig requestConfig = RequestConfig.custom()
+                .setRedirectsEnabled(false)
+                .setAuthenticationEnabled(false)
+                .setContentCompressionEnabled(false)
+                .setExpectContinueEnabled(false)
+                .setProtocolUpgradeEnabled(false)
+                .setResponseTimeout(Timeout.of(responseTimeout))
+                .setConnectionRequestTimeout(Timeout.of(connectTimeout.plus(responseTimeout)))
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(requestConfig)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent(USER_AGENT)
+                .addRequestInterceptorLast(
+                        (request, entity, context) -> context.setAttribute(SENT_HEADERS, request.getHeaders()))
+                .build();
+        this.workers = Executors.newFixedThreadPool(builder.maxConcurrentRequests, daemonThreads("matrix-cors-probe"));
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(daemonThreads("matrix-cors-probe-deadline"));
+    }
+
+    /** Returns a builder with the defaults of {@link #withDefaults()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a probe with a 5 s connect timeout, a 10 s response timeout, at most 20 redirects (the Fetch Standard's
+     * limit) and 16 concurrent requests.
+     */
+    public static Probe withDefaults() {
+        return builder().build();
+    }
+
+    /**
+     * Parses a base URL given as text, such as a homeserver URL from configuration.
+     *
+     * @throws ProbeException of kind {@link ProbeException.Kind#INVALID_URL} naming the value, when it is not an
+     *     absolute {@code http} or {@code https} URL with a host
+     */
+    public static URI parseUrl(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProbeException.invalidUrl(String.valueOf(text), "the URL is empty");
+        }
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException invalid) {
+            throw ProbeException.invalidUrl(text, invalid.getReason() + " at index " + invalid.getIndex());
+        }
+        return checkUrl(uri, text);
+    }
+
+    /**
+     * Sends the CORS preflight a browser sends before {@code request}: {@code OPTIONS} with {@code Origin},
+     * {@code Accept: *}{@code /*}, {@code Access-Control-Request-Method} and {@code Access-Control-Request-Headers}
+     * (the CORS-unsafe header names, lowercase, sorted and joined by ","). This is the request of the Fetch Standard's
+     * "CORS-preflight fetch". A redirect is recorded, never followed.
+     *
+     * @return an exchange of exactly one hop
+     * @throws ProbeException when no HTTP response arrives
+     */
+    public Exchange preflight(BrowserRequest request) {
+        return new Exchange(List.of(send(RequestShapes.preflight(request), null)));
+    }
+
+    /**
+     * Sends the actual request with {@code Origin} and the script's headers, and a {@code {}} body for a JSON POST or
+     * PUT. Redirects are followed hop by hop as the Fetch Standard's "HTTP-redirect fetch" does: the method may turn
+     * into GET, a cross-origin hop drops {@code Authorization}, and after a redirect away from a foreign origin the
+     * request's {@code Origin} becomes {@code null}. A redirect to a URL with credentials or a non-HTTP scheme ends
+     * the exchange at that hop, because a browser fails the request there.
+     *
+     * @throws ProbeException when a hop gets no HTTP response, or after more than {@code maxRedirects} redirects (the
+     *     exception's {@link ProbeException#partialExchange()} then has every hop)
+     */
+    public Exchange fetch(BrowserRequest request) {
+        String pageOrigin = request.origin();
+        SentRequest current = RequestShapes.actual(request);
+        byte[] body = RequestShapes.body(request);
+        boolean tainted = false;
+        List<Hop> hops = new ArrayList<>();
+
+        while (true) {
+            Hop hop = send(current, body);
+            hops.add(hop);
+
+            Optional<URI> location = hop.location();
+            if (location.isEmpty() || !isFollowable(location.get())) {
+                return new Exchange(hops);
+            }
+            if (hops.size() > maxRedirects) {
+                throw ProbeException.tooManyRedirects(hops, maxRedirects);
+            }
+
+            RequestShapes.Followed next = RequestShapes.follow(current, body, hop, location.get(), pageOrigin, tainted);
+            current = next.request();
+            body = next.body();
+            tainted = next.originTainted();
+        }
+    }
+
+    /**
+     * Sends one request exactly as given (HttpClient adds {@code Host}, {@code User-Agent} when absent, and the
+     * framing headers) and records the response. Redirects are not followed.
+     *
+     * @throws ProbeException when no HTTP response arrives
+     */
+    public Hop send(SentRequest request) {
+        return send(request, null);
+    }
+
+    /** Runs {@link #preflight(BrowserRequest)} on the probe's worker threads. */
+    public CompletableFuture<Exchange> preflightAsync(BrowserRequest request) {
+        return async(() -> preflight(request));
+    }
+
+    /** Runs {@link #fetch(BrowserRequest)} on the probe's worker threads. */
+    public CompletableFuture<Exchange> fetchAsync(BrowserRequest request) {
+        return async(() -> fetch(request));
+    }
+
+    /** Runs {@link #send(SentRequest)} on the probe's worker threads. */
+    public CompletableFuture<Hop> sendAsync(SentRequest request) {
+        return async(() -> send(request));
+    }
+
+    /** Returns the connect timeout. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Returns the response timeout, which bounds the whole response of one hop, not each read. */
+    public Duration responseTimeout() {
+        return responseTimeout;
+    }
+
+    /** Returns the most redirects {@link #fetch(BrowserRequest)} follows. */
+    public int maxRedirects() {
+        return maxRedirects;
+    }
+
+    /** Stops the worker threads and closes every pooled connection at once. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        deadlines.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
+        connections.close(CloseMode.IMMEDIATE);
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, workers);
+    }
+
+    private Hop send(SentRequest sent, byte[] body) {
+        URI uri = checkUrl(sent.uri(), sent.uri().toString());
+        HttpUriRequestBase request = new HttpUriRequestBase(sent.method(), uri);
+        for (HeaderLine line : sent.headers()) {
+            request.addHeader(line.name(), line.value());
+        }
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, null));
+        }
+        HttpClientContext context = HttpClientContext.create();
+
+        // The socket timeout bounds each read only; this deadline bounds the whole hop.
+        Duration limit = connectTimeout.plus(responseTimeout);
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    expired.set(true);
+                    request.cancel();
+                },
+                limit.toMillis(),
+                TimeUnit.MILLISECONDS);
+
+        try (CloseableHttpResponse response = client.execute(request, context)) {
+            List<HeaderLine> lines = new ArrayList<>();
+            for (Header header : response.getHeaders()) {
+                lines.add(new HeaderLine(header.getName(), header.getValue()));
+            }
+            drain(response.getEntity());
+            Hop hop = new Hop(wireRequest(sent, uri, context), response.getCode(), response.getReasonPhrase(), lines);
+            LOG.debug("{} {} -> {}", sent.method(), uri, hop.status());
+            return hop;
+        } catch (IOException | RuntimeException failure) {
+            if (expired.get()) {
+                throw ProbeException.responseTimeout(uri, sent.method(), limit, failure);
+            }
+            if (failure instanceof IOException ioFailure) {
+                throw translate(ioFailure, uri, sent.method());
+            }
+            throw (RuntimeException) failure;
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private SentRequest wireRequest(SentRequest sent, URI uri, HttpClientContext context) {
+        Object onWire = context.getAttribute(SENT_HEADERS);
+        if (!(onWire instanceof Header[] headers)) {
+            return new SentRequest(sent.method(), uri, sent.headers());
+        }
+        List<HeaderLine> lines = new ArrayList<>();
+        for (Header header : headers) {
+            lines.add(new HeaderLine(header.getName(), header.getValue()));
+        }
+        return new SentRequest(sent.method(), uri, lines);
+    }
+
+    // Reads up to MAX_BODY_BYTES so the connection can be reused. A longer body is left unread, and closing the
+    // response then discards the connection.
+    private static void drain(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return;
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int read;
+            while (total < MAX_BODY_BYTES && (read = in.read(buffer)) != -1) {
+                total += read;
+            }
+        }
+    }
+
+    private ProbeException translate(IOException failure, URI uri, String method) {
+        if (failure instanceof ConnectTimeoutException) {
+            return ProbeException.connectTimeout(uri, connectTimeout, failure);
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return ProbeException.responseTimeout(uri, method, connectTimeout.plus(responseTimeout), failure);
+        }
+        if (failure instanceof ConnectException) {
+            return ProbeException.connectionRefused(uri, failure);
+        }
+        if (failure instanceof UnknownHostException) {
+            return ProbeException.unknownHost(uri, failure);
+        }
+        if (failure instanceof NoHttpResponseException) {
+            return ProbeException.notHttp(uri, "the connection closed before a status line arrived", failure);
+        }
+        if (failure instanceof MessageConstraintException) {
+            return ProbeException.responseTooLarge(
+                    uri,
+                    failure.getMessage() + "; the probe accepts " + MAX_HEADER_COUNT + " header lines of at most "
+                            + MAX_HEADER_LINE_LENGTH + " bytes",
+                    failure);
+        }
+        if (failure instanceof SSLException) {
+            return ProbeException.tls(uri, failure);
+        }
+        if (failure.getCause() instanceof ProtocolException protocol) {
+            return ProbeException.notHttp(uri, protocol.getMessage(), failure);
+        }
+        return ProbeException.io(uri, method, failure);
+    }
+
+    private static URI checkUrl(URI uri, String original) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw ProbeException.invalidUrl(original, "the scheme must be http or https");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw ProbeException.invalidUrl(original, "the URL has no host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw ProbeException.invalidUrl(original, "browsers reject URLs with a user name or password");
+        }
+        return uri;
+    }
+
+    private static boolean isFollowable(URI location) {
+        String scheme = location.getScheme() == null ? "" : location.getScheme().toLowerCase(Locale.ROOT);
+        return (scheme.equals("http") || scheme.equals("https"))
+                && location.getHost() != null
+                && location.getRawUserInfo() == null;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Settings of a {@link Probe}. */
+    public static final class Builder {
+
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration responseTimeout = Duration.ofSeconds(10);
+        private int maxRedirects = 20;
+        private int maxConcurrentRequests = 16;
+
+        private Builder() {}
+
+        /** Sets how long to wait for a TCP (and TLS) connection; default 5 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Sets how long one hop's complete response may take after connecting; default 10 s. */
+        public Builder responseTimeout(Duration timeout) {
+            this.responseTimeout = positive(timeout, "responseTimeout");
+            return this;
+        }
+
+        /** Sets how many redirects {@link Probe#fetch(BrowserRequest)} follows; default 20, as in browsers. */
+        public Builder maxRedirects(int redirects) {
+            if (redirects < 0) {
+                throw new IllegalArgumentException("maxRedirects must be 0 or more, got " + redirects);
+            }
+            this.maxRedirects = redirects;
+            return this;
+        }
+
+        /** Sets how many requests run at once, which is also the connection pool size; default 16. */
+        public Builder maxConcurrentRequests(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("maxConcurrentRequests must be 1 or more, got " + requests);
+            }
+            this.maxConcurrentRequests = requests;
+            return this;
+        }
+
+        public Probe build() {
+            return new Probe(this);
+        }
+
+        private static Duration positive(Duration timeout, String name) {
+            Objects.requireNonNull(timeout, name);
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + timeout);
+            }
+            return timeout;
+        }
+    }
+}
