@@ -2,6 +2,7 @@ package io.github.matrixcors.examples.browser;
 
 import io.github.matrixcors.cors.BrowserRequest;
 import io.github.matrixcors.examples.browser.ScriptedCorsServer.ScriptedResponse;
+import io.github.matrixcors.http.HeaderLine;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,12 @@ final class ScriptedCorsCases {
         calls.add(authorizedGet(chromium, baseUri, "/unauthorized-without-cors"));
         calls.add(get(chromium, baseUri, "/redirect-with-cors"));
         calls.add(get(chromium, baseUri, "/redirect-without-cors"));
+        calls.add(get(chromium, baseUri, "/allow-origin-other"));
+        calls.add(put(chromium, baseUri, "/allow-origin-echo"));
+        calls.add(put(chromium, baseUri, "/allow-methods-lowercase"));
+        calls.add(put(chromium, baseUri, "/allow-methods-two-lines"));
+        calls.add(put(chromium, baseUri, "/allow-headers-invalid"));
+        calls.add(put(chromium, baseUri, "/preflight-200-with-body"));
         return calls;
     }
 
@@ -163,6 +170,69 @@ final class ScriptedCorsCases {
 
         server.route(
                 "/redirect-without-cors", request -> ScriptedResponse.of(302, "Location", "/target-of-bare-redirect"));
+
+        server.route(
+                "/allow-origin-other",
+                request -> ScriptedResponse.of(200, "Access-Control-Allow-Origin", "https://app.element.io"));
+
+        server.route(
+                "/allow-origin-echo",
+                request -> ScriptedResponse.of(
+                        request.method().equals("OPTIONS") ? 204 : 200,
+                        "Access-Control-Allow-Origin",
+                        request.header("Origin"),
+                        "Access-Control-Allow-Methods",
+                        "PUT",
+                        "Access-Control-Allow-Headers",
+                        "Content-Type, Authorization",
+                        "Vary",
+                        "Origin"));
+
+        server.route(
+                "/allow-methods-lowercase",
+                request -> ScriptedResponse.of(
+                        request.method().equals("OPTIONS") ? 204 : 200,
+                        "Access-Control-Allow-Origin",
+                        "*",
+                        "Access-Control-Allow-Methods",
+                        "get, put",
+                        "Access-Control-Allow-Headers",
+                        "Content-Type, Authorization"));
+
+        server.route(
+                "/allow-methods-two-lines",
+                request -> ScriptedResponse.of(
+                        request.method().equals("OPTIONS") ? 204 : 200,
+                        "Access-Control-Allow-Origin",
+                        "*",
+                        "Access-Control-Allow-Methods",
+                        "GET",
+                        "Access-Control-Allow-Methods",
+                        "PUT",
+                        "Access-Control-Allow-Headers",
+                        "Content-Type, Authorization"));
+
+        server.route(
+                "/allow-headers-invalid",
+                request -> ScriptedResponse.of(
+                        request.method().equals("OPTIONS") ? 204 : 200,
+                        "Access-Control-Allow-Origin",
+                        "*",
+                        "Access-Control-Allow-Methods",
+                        "PUT",
+                        "Access-Control-Allow-Headers",
+                        "Content-Type; Authorization"));
+
+        server.route(
+                "/preflight-200-with-body",
+                request -> new ScriptedResponse(
+                        200,
+                        List.of(
+                                new HeaderLine("Access-Control-Allow-Origin", "*"),
+                                new HeaderLine("Access-Control-Allow-Methods", "PUT"),
+                                new HeaderLine("Access-Control-Allow-Headers", "authorization, content-type"),
+                                new HeaderLine("Content-Type", "application/json")),
+                        "{}"));
     }
 
     private static String[] concat(String[] first, String... more) {
