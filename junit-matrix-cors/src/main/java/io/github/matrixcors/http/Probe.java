@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  *       {@code Access-Control-Allow-Origin} lines stay two lines. Values are trimmed of surrounding whitespace, as the
  *       Fetch Standard normalizes them; bytes are read as ISO-8859-1, so invalid bytes survive as {@code \u0000} to
  *       {@code \u00ff} characters.
- *   <li>HttpClient never follows redirects, retries, decompresses, stores cookies, authenticates or asks for a
+ *   <li>HttpClient never follows redirects, retries, decompresses, stores cookies, authenticates or requests a
  *       protocol upgrade by itself. {@link #fetch(BrowserRequest)} follows redirects hop by hop as the Fetch
  *       Standard's "HTTP-redirect fetch" does, and {@link #preflight(BrowserRequest)} never follows them.
  *   <li>Each hop finishes, or fails with a {@link ProbeException}, within {@code connectTimeout + responseTimeout}:
@@ -74,10 +74,10 @@ public final class Probe implements AutoCloseable {
     /** The {@code User-Agent} of every request, unless the request sets its own. */
     public static final String USER_AGENT = "matrix-cors CORS probe (Apache-HttpClient/5)";
 
-    /** The longest response header line accepted, in bytes. Chromium rejects response heads above 256 KiB. */
+    /** The maximum length of one response header line, in bytes; a longer line fails the hop. */
     public static final int MAX_HEADER_LINE_LENGTH = 64 * 1024;
 
-    /** The most response header lines accepted. */
+    /** The maximum number of response header lines; more fail the hop. */
     public static final int MAX_HEADER_COUNT = 256;
 
     /** The response body bytes read (and discarded) per hop; a longer body closes the connection instead. */
@@ -94,6 +94,7 @@ public final class Probe implements AutoCloseable {
     private final CloseableHttpClient client;
     private final ExecutorService workers;
     private final ScheduledExecutorService deadlines;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Probe(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
@@ -270,6 +271,7 @@ public final class Probe implements AutoCloseable {
     /** Stops the worker threads and closes every pooled connection at once. */
     @Override
     public void close() {
+        closed.set(true);
         workers.shutdownNow();
         deadlines.shutdownNow();
         client.close(CloseMode.IMMEDIATE);
@@ -277,10 +279,18 @@ public final class Probe implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {
+        checkOpen();
         return CompletableFuture.supplyAsync(work, workers);
     }
 
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("The probe is closed. Build a new one with Probe.builder().build().");
+        }
+    }
+
     private Hop send(SentRequest sent, byte[] body) {
+        checkOpen();
         URI uri = checkUrl(sent.uri(), sent.uri().toString());
         HttpUriRequestBase request = new HttpUriRequestBase(sent.method(), uri);
         for (HeaderLine line : sent.headers()) {
