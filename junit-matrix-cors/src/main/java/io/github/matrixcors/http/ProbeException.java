@@ -76,7 +76,7 @@ public class ProbeException extends RuntimeException {
                 Kind.INVALID_URL,
                 null,
                 "Invalid URL \"" + value + "\": " + problem
-                        + "; use an absolute http or https URL such as https://matrix.example.org",
+                        + ". Use an absolute http or https URL such as https://matrix.example.org.",
                 null);
     }
 

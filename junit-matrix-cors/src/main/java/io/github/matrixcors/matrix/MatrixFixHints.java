@@ -1,0 +1,88 @@
+package io.github.matrixcors.matrix;
+
+import io.github.matrixcors.cors.FixHint;
+import io.github.matrixcors.cors.ProxyKind;
+import java.util.List;
+
+/** Fix hints for the reverse-proxy habits behind the Matrix rules' findings. */
+final class MatrixFixHints {
+
+    /**
+     * CORS headers missing on error responses. nginx applies {@code add_header} without {@code always} only to 200,
+     * 201, 204, 206, 301, 302, 303, 304, 307 and 308; Apache applies only the {@code always} table to its own error
+     * responses; Caddy runs {@code handle_errors} for the errors it generates itself, such as a 502.
+     */
+    static final List<FixHint> CORS_ON_ERRORS = List.of(
+            new FixHint(
+                    ProxyKind.NGINX,
+                    "add 'always' to each CORS add_header, for example"
+                            + " 'add_header Access-Control-Allow-Origin * always;', so nginx also sends it on 4xx and"
+                            + " 5xx responses, including the 413 and 502 it generates itself"),
+            new FixHint(
+                    ProxyKind.CADDY,
+                    "add a 'handle_errors' block that sets the CORS headers and writes the response, for example"
+                            + " 'handle_errors { header Access-Control-Allow-Origin *; respond \"{err.status_text}\""
+                            + " {err.status_code} }', so the errors Caddy generates itself (502 when the homeserver"
+                            + " is down) carry them"),
+            new FixHint(
+                    ProxyKind.APACHE,
+                    "use 'Header always set Access-Control-Allow-Origin \"*\"' (with 'Header onsuccess unset"
+                            + " Access-Control-Allow-Origin' to avoid a duplicate), because Apache's own error"
+                            + " responses carry only the 'always' headers"));
+
+    /** A redirect without CORS headers on a path that a web client fetches. */
+    static final List<FixHint> CORS_ON_REDIRECTS = List.of(
+            new FixHint(
+                    ProxyKind.NGINX,
+                    "serve the target directly instead of redirecting, or put"
+                            + " 'add_header Access-Control-Allow-Origin * always;' in the same block as the 'return 30x'"),
+            new FixHint(
+                    ProxyKind.CADDY,
+                    "serve the target directly instead of using 'redir', or add"
+                            + " 'header Access-Control-Allow-Origin *' for the same path"),
+            new FixHint(
+                    ProxyKind.APACHE,
+                    "serve the target directly instead of redirecting, or use"
+                            + " 'Header always set Access-Control-Allow-Origin \"*\"' because redirects Apache"
+                            + " generates carry only the 'always' headers"));
+
+    /** {@code /.well-known/matrix/client} served without CORS headers. */
+    static final List<FixHint> CORS_ON_WELL_KNOWN = List.of(
+            new FixHint(
+                    ProxyKind.NGINX,
+                    "in 'location = /.well-known/matrix/client' add"
+                            + " 'add_header Access-Control-Allow-Origin * always;'"),
+            new FixHint(ProxyKind.CADDY, "add 'header /.well-known/matrix/* Access-Control-Allow-Origin *'"),
+            new FixHint(
+                    ProxyKind.APACHE,
+                    "add 'Header always set Access-Control-Allow-Origin \"*\"' inside"
+                            + " '<Location /.well-known/matrix/client>'"));
+
+    /** An {@code OPTIONS} request rejected or not routed. */
+    static final List<FixHint> OPTIONS_ANSWERED = List.of(
+            new FixHint(
+                    ProxyKind.NGINX,
+                    "pass OPTIONS to the homeserver (no 'limit_except' or auth on OPTIONS), or answer it with"
+                            + " 'if ($request_method = OPTIONS) { add_header ... always; return 204; }', repeating the"
+                            + " CORS add_header lines inside the if block because it does not inherit them"),
+            new FixHint(
+                    ProxyKind.CADDY,
+                    "pass OPTIONS to the homeserver, or answer it with '@preflight method OPTIONS' and"
+                            + " 'respond @preflight 204' next to the CORS 'header' lines"),
+            new FixHint(
+                    ProxyKind.APACHE,
+                    "exempt OPTIONS from authentication and method limits (for example '<LimitExcept OPTIONS>'),"
+                            + " and answer it with 'RewriteCond %{REQUEST_METHOD} OPTIONS' and"
+                            + " 'RewriteRule ^ - [R=204,L]' if the homeserver does not"));
+
+    /** An echoed origin without {@code Vary: Origin}. */
+    static final List<FixHint> VARY_ORIGIN = List.of(
+            new FixHint(
+                    ProxyKind.NGINX, "send 'Access-Control-Allow-Origin *' or add 'add_header Vary Origin always;'"),
+            new FixHint(ProxyKind.CADDY, "send 'Access-Control-Allow-Origin *' or add 'header +Vary Origin'"),
+            new FixHint(
+                    ProxyKind.APACHE,
+                    "send 'Access-Control-Allow-Origin \"*\"' or add 'Header always merge Vary Origin'"));
+
+    private MatrixFixHints() {}
+}
