@@ -5,6 +5,7 @@ import io.github.matrixcors.cors.Severity;
 import io.github.matrixcors.matrix.Endpoint;
 import io.github.matrixcors.matrix.EndpointCatalogue;
 import io.github.matrixcors.matrix.EndpointGroup;
+import io.github.matrixcors.matrix.ErrorEndpoints;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * The settings of one test class: the attributes of {@link MatrixCorsCompliant}, each overridden by its configuration
  * parameter when that is set, validated.
  *
- * @param endpoints the catalogue endpoints selected by groups and paths, in catalogue order
+ * @param endpoints the endpoints selected by groups and paths, in catalogue order
  * @param accessToken an existing account's access token from the environment, or {@code null}; never shown by
  *     {@link #toString()}
  */
@@ -182,14 +183,18 @@ record CheckSettings(
     }
 
     /**
-     * Selects the endpoints of {@code groups} and {@code paths}, or the whole catalogue when both are empty.
+     * Selects the endpoints of {@code groups} and {@code paths}, or the whole catalogue when both are empty. The
+     * {@link ErrorEndpoints}, which make the server answer with an error, come along with the whole catalogue and with
+     * their groups.
      *
      * @throws ExtensionConfigurationException when a path matches no catalogue endpoint
      */
     static List<Endpoint> selectEndpoints(
             EndpointCatalogue catalogue, List<EndpointGroup> groups, List<PathSelection> paths, String pathsSource) {
         if (groups.isEmpty() && paths.isEmpty()) {
-            return catalogue.endpoints();
+            List<Endpoint> all = new ArrayList<>(catalogue.endpoints());
+            all.addAll(ErrorEndpoints.all());
+            return List.copyOf(all);
         }
         Set<Endpoint> selected = new HashSet<>();
         for (EndpointGroup group : groups) {
@@ -212,7 +217,13 @@ record CheckSettings(
             }
             selected.addAll(matches);
         }
-        return catalogue.filter(selected::contains);
+        List<Endpoint> endpoints = new ArrayList<>(catalogue.filter(selected::contains));
+        for (Endpoint errorEndpoint : ErrorEndpoints.all()) {
+            if (groups.contains(errorEndpoint.group())) {
+                endpoints.add(errorEndpoint);
+            }
+        }
+        return List.copyOf(endpoints);
     }
 
     /** Parses {@code /path} or {@code METHOD /path}. */

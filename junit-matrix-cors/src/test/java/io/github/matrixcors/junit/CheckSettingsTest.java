@@ -11,6 +11,8 @@ import io.github.matrixcors.cors.Severity;
 import io.github.matrixcors.matrix.Endpoint;
 import io.github.matrixcors.matrix.EndpointCatalogue;
 import io.github.matrixcors.matrix.EndpointGroup;
+import io.github.matrixcors.matrix.ErrorEndpoints;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +58,9 @@ class CheckSettingsTest {
         CheckSettings settings = resolve(Defaults.class, Map.of());
 
         assertEquals(List.of("https://app.element.io"), settings.origins());
-        assertEquals(CATALOGUE.endpoints(), settings.endpoints());
+        List<Endpoint> expected = new ArrayList<>(CATALOGUE.endpoints());
+        expected.addAll(ErrorEndpoints.all());
+        assertEquals(expected, settings.endpoints());
         assertFalse(settings.registerUser());
         assertEquals(BrowserProfile.CHROMIUM, settings.profile());
         assertEquals(Severity.ERROR, settings.failOn());
@@ -92,7 +96,9 @@ class CheckSettingsTest {
                         "matrixcors.disabledWithoutDocker", "false"));
 
         assertEquals(List.of("https://a.example.org", "https://b.example.org"), settings.origins());
-        assertEquals(CATALOGUE.group(EndpointGroup.MEDIA), settings.endpoints());
+        List<Endpoint> expected = new ArrayList<>(CATALOGUE.group(EndpointGroup.MEDIA));
+        expected.add(ErrorEndpoints.UNKNOWN_MEDIA_PATH);
+        assertEquals(expected, settings.endpoints());
         assertFalse(settings.registerUser());
         assertEquals(BrowserProfile.WEBKIT, settings.profile());
         assertEquals(Severity.INFO, settings.failOn());
