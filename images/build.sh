@@ -222,8 +222,8 @@ main() {
     check_docker
     mkdir -p "${WORK_DIR}"
 
-    # Concurrent runs wait here, so that they do not build the same image twice.
-    exec 9>"${WORK_DIR}/lock"
+    # Concurrent runs, also from other clones, wait here so that they do not build the same image twice.
+    exec 9>"${TMPDIR:-/tmp}/matrix-cors-images.lock"
     flock 9
 
     build_base
