@@ -660,6 +660,24 @@ class MatrixCorsExtensionTest {
                 error.getMessage());
     }
 
+    @MatrixCorsCompliant(paths = "GET /_matrix/client/v3/sync", registerUser = true)
+    static class RegisteredUserWithoutCorsFixture implements MatrixCorsSuite {
+        static final LoopbackHomeserver homeserver = new LoopbackHomeserver(false, true);
+    }
+
+    @Test
+    void failureMessageHidesAccessToken() {
+        EngineExecutionResults results = run(RegisteredUserWithoutCorsFixture.class);
+
+        Event sync = results.testEvents().failed().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().equals(SYNC))
+                .findFirst()
+                .orElseThrow();
+        String message = failure(sync).getMessage();
+        assertTrue(message.contains("      Authorization: Bearer <hidden>"), message);
+        assertFalse(message.contains("token-matrixcors-"), message);
+    }
+
     @MatrixCorsCompliant(registerUser = true)
     static class RegisterUserWithUrlFixture implements MatrixCorsSuite {
         @HomeserverUrl
