@@ -582,6 +582,21 @@ class MatrixCorsExtensionTest {
                 error.getMessage());
     }
 
+    static class NullInstanceHomeserverFixture implements MatrixCorsSuite {
+        MatrixHomeserver homeserver;
+    }
+
+    @Test
+    void nullInstanceHomeserverFailsTest() {
+        Throwable error = factoryFailure(run(NullInstanceHomeserverFixture.class));
+
+        assertInstanceOf(ExtensionConfigurationException.class, error);
+        assertEquals(
+                "MatrixHomeserver field NullInstanceHomeserverFixture.homeserver is null: assign the homeserver where"
+                        + " it is declared or in the constructor, so that the extension can start it.",
+                error.getMessage());
+    }
+
     static class NullUrlFixture implements MatrixCorsSuite {
         @HomeserverUrl
         static String url;
