@@ -122,8 +122,8 @@ public final class Probe implements AutoCloseable {
      * request's {@code Origin} becomes {@code null}. A redirect to a URL with credentials or a non-HTTP scheme ends
      * the exchange at that hop, because a browser fails the request there.
      *
-     * @throws ProbeException when a hop gets no HTTP response, or after more than {@code maxRedirects} redirects (the
-     *     exception's {@link ProbeException#partialExchange()} then has every hop)
+     * @throws ProbeException when a hop gets no HTTP response, or after more than {@code maxRedirects} redirects; the
+     *     exception's {@link ProbeException#partialExchange()} then has every hop that got a response, if any
      */
     public Exchange fetch(BrowserRequest request) {
         String pageOrigin = request.origin();
@@ -133,7 +133,17 @@ public final class Probe implements AutoCloseable {
         List<Hop> hops = new ArrayList<>();
 
         while (true) {
-            Hop hop = send(current, body);
+            Hop hop;
+            try {
+                hop = send(current, body);
+            } catch (ProbeException failure) {
+                if (hops.isEmpty()) {
+                    throw failure;
+                }
+                // Keep the redirects that did get a response, so that callers can still judge them.
+                throw new ProbeException(
+                        failure.kind(), failure.uri(), failure.getMessage(), failure.getCause(), new Exchange(hops));
+            }
             hops.add(hop);
 
             Optional<URI> location = hop.location();

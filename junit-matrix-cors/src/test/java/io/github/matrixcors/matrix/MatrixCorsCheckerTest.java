@@ -461,6 +461,24 @@ class MatrixCorsCheckerTest {
     }
 
     @Test
+    void redirectToClosedPortKeepsRedirectFinding() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String target = "http://127.0.0.1:" + closedPort + "/client.json";
+        server.on("GET", "/.well-known/matrix/client", ScriptedResponse.redirect(302, target));
+
+        CheckResult actual = actualResult(check(WELL_KNOWN));
+
+        List<String> errors = actual.findingsAtLeast(Severity.ERROR).stream()
+                .map(Finding::ruleId)
+                .toList();
+        assertEquals(List.of(MatrixRules.MISSING_ON_REDIRECT, MatrixCorsChecker.PROBE_FAILED), errors);
+        assertEquals(302, actual.exchanges().get(0).last().status());
+    }
+
+    @Test
     void checkSummaryCountsPerGroup() {
         server.on(
                 "GET",
