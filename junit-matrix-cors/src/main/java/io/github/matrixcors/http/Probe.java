@@ -31,10 +31,11 @@ import java.util.function.Supplier;
  *   <li>HttpClient never follows redirects, retries, decompresses, stores cookies, authenticates or requests a
  *       protocol upgrade by itself. {@link #fetch(BrowserRequest)} follows redirects hop by hop as the Fetch
  *       Standard's "HTTP-redirect fetch" does, and {@link #preflight(BrowserRequest)} never follows them.
- *   <li>Each hop finishes, or fails with a {@link ProbeException}, within {@code connectTimeout + responseTimeout}:
- *       a server that trickles bytes cannot stretch it, because an overall deadline aborts the exchange.
- *   <li>Connections are pooled, and the {@code ...Async} methods run up to {@code maxConcurrentRequests} requests at
- *       once.
+ *   <li>Each hop finishes, or fails with a {@link ProbeException}, within {@code connectTimeout + responseTimeout}
+ *       from the moment a pooled connection is free for it. A server that trickles bytes cannot stretch that, because
+ *       an overall deadline aborts the hop.
+ *   <li>Connections are pooled. At most {@code maxConcurrentRequests} hops run at once, whether they come from the
+ *       {@code ...Async} methods or from callers' own threads.
  * </ul>
  *
  * <p>The probe sends traffic only to the URLs it is given and to the {@code Location} of redirects it follows.
