@@ -4,7 +4,7 @@
 # files of its folder (or the image it is built on) changed since it was last built.
 #
 #   images/build.sh             build what is missing or out of date, reuse the rest
-#   images/build.sh --force     rebuild every image
+#   images/build.sh --force     rebuild every image from scratch (no Docker build cache)
 #
 # Environment:
 #   DOCKER                    Docker client to use (default: /usr/bin/docker if present, else docker)
@@ -115,12 +115,12 @@ find_mirror() {
 check_docker() {
     command -v "${docker_cli}" >/dev/null 2>&1 \
         || fail "Docker client '${docker_cli}' not found. Install it (Debian: apt-get install docker.io) or set DOCKER to its path."
-    local error
-    if ! error="$("${docker_cli}" version --format '{{ .Server.Version }}' 2>&1)"; then
-        fail "Docker engine not reachable through '${docker_cli}': ${error}
+    local output
+    if ! output="$("${docker_cli}" version --format '{{ .Server.Version }}' 2>&1)"; then
+        fail "Docker engine not reachable through '${docker_cli}': $(sed '/^[[:space:]]*$/d' <<<"${output}")
 Start it (for example 'systemctl start docker', or 'dockerd &' where there is no init system) or set DOCKER_HOST."
     fi
-    log "Docker engine ${error}, client ${docker_cli}"
+    log "Docker engine ${output}, client ${docker_cli}"
 }
 
 build_base() {
@@ -197,7 +197,9 @@ build_image() {
     local previous_id
     previous_id="$("${docker_cli}" image inspect --format '{{ .Id }}' "${name}" 2>/dev/null || true)"
     local build_log="${WORK_DIR}/${folder}.log"
-    if ! "${docker_cli}" build --force-rm --label "${LABEL}=${hash}" --tag "${name}" "${context}" >"${build_log}" 2>&1; then
+    local cache_option=()
+    [[ "${force}" == true ]] && cache_option=(--no-cache)
+    if ! "${docker_cli}" build "${cache_option[@]}" --force-rm --label "${LABEL}=${hash}" --tag "${name}" "${context}" >"${build_log}" 2>&1; then
         tail -n 40 "${build_log}" >&2
         fail "building ${name} failed (full log: ${build_log})."
     fi
@@ -220,8 +222,8 @@ main() {
     check_docker
     mkdir -p "${WORK_DIR}"
 
-    # Concurrent runs wait here, so that they do not build the same image twice.
-    exec 9>"${WORK_DIR}/lock"
+    # Concurrent runs, also from other clones, wait here so that they do not build the same image twice.
+    exec 9>"${TMPDIR:-/tmp}/matrix-cors-images.lock"
     flock 9
 
     build_base

@@ -48,6 +48,8 @@ public final class MatrixCorsChecker implements AutoCloseable {
     /** The origin checked when none is given: Element Web's. It is only sent as a header value, never contacted. */
     public static final String DEFAULT_ORIGIN = "https://app.element.io";
 
+    private static final String POLICY_SERVER_WELL_KNOWN = "/.well-known/matrix/policy_server";
+
     private static final Logger LOG = LoggerFactory.getLogger(MatrixCorsChecker.class);
 
     private final URI baseUri;
@@ -112,9 +114,13 @@ public final class MatrixCorsChecker implements AutoCloseable {
         return results;
     }
 
-    /** Checks the bundled catalogue and the {@link ErrorEndpoints}. */
+    /**
+     * Checks the bundled catalogue and the {@link ErrorEndpoints}, except {@code /.well-known/matrix/policy_server}:
+     * a policy server's host serves that file, not the homeserver.
+     */
     public List<CheckResult> checkAll() {
-        List<Endpoint> endpoints = new ArrayList<>(EndpointCatalogue.standard().endpoints());
+        List<Endpoint> endpoints = new ArrayList<>(EndpointCatalogue.standard()
+                .filter(endpoint -> !endpoint.pathTemplate().equals(POLICY_SERVER_WELL_KNOWN)));
         endpoints.addAll(ErrorEndpoints.all());
         return check(endpoints);
     }
@@ -173,15 +179,23 @@ public final class MatrixCorsChecker implements AutoCloseable {
             LOG.debug("{} {} failed: {}", method, request.url(), probeError.getMessage());
         }
 
-        List<Exchange> partial = probeError.partialExchange().stream().toList();
-        Finding finding = new Finding(
+        Finding failure = new Finding(
                 PROBE_FAILED,
                 Severity.ERROR,
                 method + " " + request.url() + " got no HTTP response: " + probeError.getMessage(),
-                partial.isEmpty() ? null : partial.get(0).last(),
+                null,
                 List.of());
-        String name = CheckResult.nameOf(endpoint, request.origin(), kind);
-        return new CheckResult(name, endpoint, request.origin(), kind, List.of(finding), partial);
+        Exchange partial = probeError.partialExchange().orElse(null);
+        if (partial == null) {
+            String name = CheckResult.nameOf(endpoint, request.origin(), kind);
+            return new CheckResult(name, endpoint, request.origin(), kind, List.of(failure), List.of());
+        }
+        // The redirects before the failure got responses: judge them too, because a missing CORS header there blocks
+        // the browser before it ever reaches the failing hop.
+        CheckResult judged = judgeActual(endpoint, request, partial);
+        List<Finding> findings = new ArrayList<>(judged.findings());
+        findings.add(failure);
+        return new CheckResult(judged.name(), endpoint, request.origin(), kind, findings, judged.exchanges());
     }
 
     // Turns an exception thrown while starting a request (for example an invalid URL) into a failed future.

@@ -32,9 +32,9 @@ public final class MatrixRules {
     public static final String MISSING_ON_ERROR = "matrix.cors.missing-on-error";
     /** A redirect without {@code Access-Control-Allow-Origin} on the way to a Matrix resource. */
     public static final String MISSING_ON_REDIRECT = "matrix.cors.missing-on-redirect";
-    /** {@code /.well-known/matrix/...} answered without {@code Access-Control-Allow-Origin}. */
+    /** A {@code /.well-known/matrix/...} response without {@code Access-Control-Allow-Origin}. */
     public static final String WELL_KNOWN_MISSING = "matrix.well-known.cors-missing";
-    /** A preflight answered with a 4xx or 5xx status. */
+    /** A preflight response with a 4xx or 5xx status. */
     public static final String OPTIONS_NOT_ANSWERED = "matrix.options.not-answered";
     /** A preflight response that leaves out methods of the recommended list. */
     public static final String METHODS_NOT_RECOMMENDED = "matrix.allow-methods.not-recommended";
@@ -52,6 +52,7 @@ public final class MatrixRules {
     /** The names of the specification's recommended {@code Access-Control-Allow-Headers}. */
     public static final List<String> RECOMMENDED_HEADERS = List.of("X-Requested-With", "Content-Type", "Authorization");
 
+    private static final String WELL_KNOWN_CLIENT = "/.well-known/matrix/client";
     private static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
     private static final Map<String, Set<String>> RESTATED = Map.of(
             MISSING_ON_ERROR, Set.of("cors.allow-origin.missing"),
@@ -101,7 +102,7 @@ public final class MatrixRules {
             if (!hasAllowOrigin && hop.isRedirect()) {
                 findings.add(missingOnRedirect(hop));
             } else if (!hasAllowOrigin && hop.status() >= 400) {
-                findings.add(missingOnError(request, hop));
+                findings.add(missingOnError(endpoint, request, hop));
             } else if (!hasAllowOrigin && last && endpoint.group() == EndpointGroup.WELL_KNOWN) {
                 findings.add(missingOnWellKnown(hop));
             } else if (hasAllowOrigin && last) {
@@ -124,14 +125,27 @@ public final class MatrixRules {
                 MatrixFixHints.CORS_ON_REDIRECTS);
     }
 
-    private static Finding missingOnError(BrowserRequest request, Hop hop) {
+    private static Finding missingOnError(Endpoint endpoint, BrowserRequest request, Hop hop) {
+        String start = "The " + HeaderValues.statusOf(hop) + " response to " + request.method() + " "
+                + HeaderValues.pathOf(hop) + " has no Access-Control-Allow-Origin, so the web client sees a network"
+                + " error instead of ";
+        // A well-known file other than the client discovery file is optional: its absence without CORS headers
+        // hides a 404 that means "no information", so it is a warning rather than an error.
+        boolean optionalFile = endpoint.group() == EndpointGroup.WELL_KNOWN
+                && hop.status() == 404
+                && !endpoint.pathTemplate().equals(WELL_KNOWN_CLIENT);
+        if (optionalFile) {
+            return new Finding(
+                    MISSING_ON_ERROR,
+                    Severity.WARNING,
+                    start + "the 404 that says the file does not exist",
+                    hop,
+                    MatrixFixHints.CORS_ON_WELL_KNOWN);
+        }
         return new Finding(
                 MISSING_ON_ERROR,
                 Severity.ERROR,
-                "The " + HeaderValues.statusOf(hop) + " response to " + request.method() + " "
-                        + HeaderValues.pathOf(hop)
-                        + " has no Access-Control-Allow-Origin, so the web client sees a network error instead of"
-                        + " the status and its Matrix error code; the Matrix specification asks for CORS headers on"
+                start + "the status and its Matrix error code; the Matrix specification asks for CORS headers on"
                         + " every response, errors included",
                 hop,
                 MatrixFixHints.CORS_ON_ERRORS);
@@ -154,7 +168,7 @@ public final class MatrixRules {
         if (allowed.contains("*")) {
             return;
         }
-        // The request's own method, when it needs listing, is the browser check's business: no second finding.
+        // The CorsEvaluator already reports the request's own method when it is missing, so it is left out here.
         List<String> missing = RECOMMENDED_METHODS.stream()
                 .filter(method -> !allowed.contains(method))
                 .filter(method -> !(method.equals(request.method()) && !SAFELISTED_METHODS.contains(method)))
@@ -177,7 +191,7 @@ public final class MatrixRules {
     private static void checkRecommendedHeaders(BrowserRequest request, Hop hop, List<Finding> findings) {
         List<String> allowed = HeaderValues.items(hop, "Access-Control-Allow-Headers");
         boolean wildcard = allowed.contains("*");
-        // Headers the request sends are the browser check's business: no second finding.
+        // The CorsEvaluator already reports the headers the request sends when they are missing, so they are left out.
         List<String> missing = RECOMMENDED_HEADERS.stream()
                 .filter(name -> !HeaderValues.containsIgnoringCase(allowed, name))
                 .filter(name -> !(wildcard && !name.equals("Authorization")))

@@ -37,7 +37,7 @@ class BadInputTest {
     private static final String PAGE = "https://app.element.io";
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(700);
-    /** The most any failing call may take: both timeouts plus scheduling slack on a busy machine. */
+    /** The maximum time a failing call may take: both timeouts plus scheduling slack on a busy machine. */
     private static final Duration BOUND = Duration.ofMillis(1200 + 1500);
 
     private ScriptedHttpServer server;
@@ -166,6 +166,42 @@ class BadInputTest {
         assertThat(failure.kind(), equalTo(ProbeException.Kind.RESPONSE_TIMEOUT));
         assertThat(failure.getMessage(), containsString("within 1200 ms"));
         assertThat(elapsed.toMillis(), lessThan(BOUND.toMillis()));
+    }
+
+    @Test
+    void tricklingBodyHitsOverallDeadline() {
+        server.on(
+                "GET",
+                "/slow-body",
+                ScriptedResponse.status(200)
+                        .header("Access-Control-Allow-Origin", "*")
+                        .body("y".repeat(200))
+                        .slowly(Duration.ofMillis(20)));
+
+        ProbeException failure =
+                failsWithin(() -> probe.fetch(BrowserRequest.of("GET", server.uri("/slow-body"), PAGE)));
+
+        assertThat(failure.kind(), equalTo(ProbeException.Kind.RESPONSE_TIMEOUT));
+    }
+
+    @Test
+    void headerLineWithoutColonIsNamed() {
+        server.on("GET", "/garbled", ScriptedResponse.status(200).headerLine("this is not a header"));
+
+        ProbeException failure = failsWithin(() -> probe.fetch(BrowserRequest.of("GET", server.uri("/garbled"), PAGE)));
+
+        assertThat(failure.kind(), equalTo(ProbeException.Kind.NOT_HTTP));
+        assertThat(failure.getMessage(), containsString("this is not a header"));
+    }
+
+    @Test
+    void closedProbeRejectsRequests() {
+        probe.close();
+
+        IllegalStateException failure = assertThrows(
+                IllegalStateException.class, () -> probe.fetch(BrowserRequest.of("GET", server.uri("/"), PAGE)));
+
+        assertThat(failure.getMessage(), containsString("closed"));
     }
 
     @Test

@@ -34,13 +34,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeadlessChromiumTest {
 
-    private static final String[] SYNAPSE_CORS = {
-        "Access-Control-Allow-Origin", "*",
-        "Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS",
-        "Access-Control-Allow-Headers", "X-Requested-With, Content-Type, Authorization, Date",
-        "Access-Control-Expose-Headers", "Synapse-Trace-Id, Server"
-    };
-
     private ScriptedCorsServer server;
     private HeadlessChromium chromium;
     private final Map<String, BrowserOutcome> outcomes = new LinkedHashMap<>();
@@ -48,24 +41,11 @@ class HeadlessChromiumTest {
     @BeforeAll
     void runEveryScriptedCall() {
         server = new ScriptedCorsServer();
-        scriptRoutes();
+        ScriptedCorsCases.install(server);
         chromium = new HeadlessChromium();
 
-        List<BrowserCall> calls = new ArrayList<>();
-        calls.add(put("/good"));
-        calls.add(get("/simple"));
-        calls.add(get("/no-allow-origin"));
-        calls.add(get("/duplicate-allow-origin"));
-        calls.add(put("/preflight-404"));
-        calls.add(put("/preflight-404-with-cors"));
-        calls.add(put("/preflight-redirect"));
-        calls.add(put("/authorization-not-allowed"));
-        calls.add(put("/wildcard-allow-headers"));
-        calls.add(put("/method-not-allowed"));
-        calls.add(authorizedGet("/unauthorized"));
-        calls.add(authorizedGet("/unauthorized-without-cors"));
-        calls.add(get("/redirect-with-cors"));
-        calls.add(get("/redirect-without-cors"));
+        List<BrowserCall> calls = new ArrayList<>(ScriptedCorsCases.calls(chromium, server.baseUri()));
+        calls.add(get("/redirect-to-remote-host"));
         for (BrowserOutcome outcome : chromium.run(calls)) {
             outcomes.put(outcome.call().name(), outcome);
         }
@@ -207,7 +187,7 @@ class HeadlessChromiumTest {
                 "/cached",
                 request -> request.method().equals("OPTIONS")
                         ? ScriptedResponse.of(204, withMaxAge600())
-                        : ScriptedResponse.of(200, SYNAPSE_CORS));
+                        : ScriptedResponse.of(200, ScriptedCorsCases.SYNAPSE_CORS));
 
         BrowserOutcome first = chromium.run(put("/cached"));
         BrowserOutcome second = chromium.run(put("/cached"));
@@ -263,133 +243,17 @@ class HeadlessChromiumTest {
     }
 
     private BrowserCall put(String path) {
-        BrowserRequest request = BrowserRequest.of(
-                        "PUT", chromium.uniqueUrl(server.baseUri().resolve(path)), chromium.origin())
-                .withHeader("Authorization", "Bearer harness-token")
-                .withHeader("Content-Type", "application/json");
-        return new BrowserCall(path, request, "{}");
+        return ScriptedCorsCases.put(chromium, server.baseUri(), path);
     }
 
     private BrowserCall get(String path) {
-        URI url = chromium.uniqueUrl(server.baseUri().resolve(path));
-        return BrowserCall.of(path, BrowserRequest.of("GET", url, chromium.origin()));
-    }
-
-    private BrowserCall authorizedGet(String path) {
-        URI url = chromium.uniqueUrl(server.baseUri().resolve(path));
-        BrowserRequest request =
-                BrowserRequest.of("GET", url, chromium.origin()).withHeader("Authorization", "Bearer bad-token");
-        return BrowserCall.of(path, request);
+        return ScriptedCorsCases.get(chromium, server.baseUri(), path);
     }
 
     private static String[] withMaxAge600() {
-        List<String> lines = new ArrayList<>(List.of(SYNAPSE_CORS));
+        List<String> lines = new ArrayList<>(List.of(ScriptedCorsCases.SYNAPSE_CORS));
         lines.add("Access-Control-Max-Age");
         lines.add("600");
-        return lines.toArray(String[]::new);
-    }
-
-    private void scriptRoutes() {
-        server.route(
-                "/good",
-                request -> request.method().equals("OPTIONS")
-                        ? ScriptedResponse.of(204, SYNAPSE_CORS)
-                        : ScriptedResponse.of(
-                                200,
-                                concat(
-                                        SYNAPSE_CORS,
-                                        "Content-Type",
-                                        "application/json",
-                                        "Synapse-Trace-Id",
-                                        "abc",
-                                        "X-Hidden",
-                                        "secret")));
-
-        server.route(
-                "/simple",
-                request -> ScriptedResponse.of(200, concat(SYNAPSE_CORS, "Content-Type", "application/json")));
-
-        server.route("/no-allow-origin", request -> ScriptedResponse.of(200, "Content-Type", "application/json"));
-
-        server.route(
-                "/duplicate-allow-origin",
-                request -> ScriptedResponse.of(200, concat(SYNAPSE_CORS, "Access-Control-Allow-Origin", "*")));
-
-        server.route(
-                "/preflight-404",
-                request -> request.method().equals("OPTIONS")
-                        ? ScriptedResponse.of(404, "Content-Type", "text/html")
-                        : ScriptedResponse.of(200, SYNAPSE_CORS));
-
-        server.route("/preflight-404-with-cors", request -> ScriptedResponse.of(404, SYNAPSE_CORS));
-
-        server.route(
-                "/preflight-redirect",
-                request -> request.method().equals("OPTIONS")
-                        ? ScriptedResponse.of(307, concat(SYNAPSE_CORS, "Location", "/good"))
-                        : ScriptedResponse.of(200, SYNAPSE_CORS));
-
-        server.route(
-                "/authorization-not-allowed",
-                request -> ScriptedResponse.of(
-                        request.method().equals("OPTIONS") ? 204 : 200,
-                        "Access-Control-Allow-Origin",
-                        "*",
-                        "Access-Control-Allow-Methods",
-                        "PUT",
-                        "Access-Control-Allow-Headers",
-                        "Content-Type"));
-
-        server.route(
-                "/wildcard-allow-headers",
-                request -> ScriptedResponse.of(
-                        request.method().equals("OPTIONS") ? 204 : 200,
-                        "Access-Control-Allow-Origin",
-                        "*",
-                        "Access-Control-Allow-Methods",
-                        "PUT",
-                        "Access-Control-Allow-Headers",
-                        "*"));
-
-        server.route(
-                "/method-not-allowed",
-                request -> ScriptedResponse.of(
-                        request.method().equals("OPTIONS") ? 204 : 200,
-                        "Access-Control-Allow-Origin",
-                        "*",
-                        "Access-Control-Allow-Methods",
-                        "GET, POST",
-                        "Access-Control-Allow-Headers",
-                        "Content-Type, Authorization"));
-
-        server.route(
-                "/unauthorized",
-                request -> ScriptedResponse.of(request.method().equals("OPTIONS") ? 204 : 401, SYNAPSE_CORS));
-
-        server.route(
-                "/unauthorized-without-cors",
-                request -> request.method().equals("OPTIONS")
-                        ? ScriptedResponse.of(204, SYNAPSE_CORS)
-                        : ScriptedResponse.of(401, "Content-Type", "application/json"));
-
-        server.route(
-                "/redirect-with-cors",
-                request -> ScriptedResponse.of(302, concat(SYNAPSE_CORS, "Location", "/redirect-target")));
-
-        server.route("/redirect-target", request -> ScriptedResponse.of(200, SYNAPSE_CORS));
-
-        server.route(
-                "/redirect-to-remote-host",
-                request -> ScriptedResponse.of(
-                        302, concat(SYNAPSE_CORS, "Location", "http://matrix.example.org/_matrix/client/versions")));
-
-        server.route(
-                "/redirect-without-cors", request -> ScriptedResponse.of(302, "Location", "/target-of-bare-redirect"));
-    }
-
-    private static String[] concat(String[] first, String... more) {
-        List<String> lines = new ArrayList<>(List.of(first));
-        lines.addAll(List.of(more));
         return lines.toArray(String[]::new);
     }
 }
