@@ -70,7 +70,7 @@ class CorsScenariosTest {
     }
 
     @Test
-    void wellKnownRedirectWithoutCorsIsBlockedAtRedirect() {
+    void wellKnownRedirectWithoutCorsBlocked() {
         server.on("GET", WELL_KNOWN, ScriptedResponse.redirect(302, "https-less-target"));
         server.on(
                 "GET",
@@ -147,7 +147,7 @@ class CorsScenariosTest {
     }
 
     @Test
-    void allowHeadersWithoutAuthorizationFailsAuthenticatedCall() {
+    void authorizationNotAllowedFails() {
         server.on(
                 "OPTIONS",
                 SYNC,
@@ -309,7 +309,7 @@ class CorsScenariosTest {
     }
 
     @Test
-    void redirectedPreflightedCallWithoutCorsIsBlocked() {
+    void redirectedCallWithoutCorsBlocked() {
         server.on("OPTIONS", SYNC, corsPreflight().header("Access-Control-Max-Age", "600"));
         server.on("GET", SYNC, ScriptedResponse.redirect(307, SYNC + "/"));
         server.on("GET", SYNC + "/", ScriptedResponse.status(200).header("Access-Control-Allow-Origin", "*"));
@@ -324,7 +324,7 @@ class CorsScenariosTest {
     }
 
     @Test
-    void redirectedPreflightedCallNotesNewPreflight() {
+    void redirectedCallNotesNewPreflight() {
         server.on("OPTIONS", SYNC, corsPreflight().header("Access-Control-Max-Age", "600"));
         server.on("GET", SYNC, ScriptedResponse.redirect(307, SYNC + "/").header("Access-Control-Allow-Origin", "*"));
         server.on("GET", SYNC + "/", ScriptedResponse.status(200).header("Access-Control-Allow-Origin", "*"));

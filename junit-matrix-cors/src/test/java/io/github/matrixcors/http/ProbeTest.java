@@ -194,7 +194,7 @@ class ProbeTest {
     }
 
     @Test
-    void redirectBackToPageOriginIsNotTaintedWhenStartingThere() {
+    void sameOriginPageKeepsOriginAfterRedirect() {
         try (ScriptedHttpServer other = ScriptedHttpServer.start()) {
             server.on(
                     "GET",
@@ -243,7 +243,7 @@ class ProbeTest {
     }
 
     @Test
-    void waitingForConnectionDoesNotCountAsTimeout() throws Exception {
+    void connectionWaitIsNotTimeout() throws Exception {
         // Each response takes about 400 ms, and 8 callers share 2 connections, so the last ones wait about 1.2 s
         // for a connection, longer than the 1 s a hop may take.
         server.otherwise(request -> ScriptedResponse.status(200).slowly(Duration.ofMillis(10)));
