@@ -53,6 +53,7 @@ public final class MatrixCorsChecker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MatrixCorsChecker.class);
 
     private final URI baseUri;
+    private final URI wellKnownUri;
     private final List<String> origins;
     private final BrowserProfile profile;
     private final String accessToken;
@@ -62,6 +63,7 @@ public final class MatrixCorsChecker implements AutoCloseable {
 
     private MatrixCorsChecker(Builder builder) {
         this.baseUri = builder.baseUri;
+        this.wellKnownUri = builder.wellKnownUri == null ? builder.baseUri : builder.wellKnownUri;
         this.origins = List.copyOf(builder.origins);
         this.profile = builder.profile;
         this.accessToken = builder.accessToken;
@@ -78,6 +80,11 @@ public final class MatrixCorsChecker implements AutoCloseable {
     /** Returns the homeserver's base URI. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** Returns the base URI of the host whose {@code /.well-known/matrix/} files are checked. */
+    public URI wellKnownUri() {
+        return wellKnownUri;
     }
 
     /** Returns the origins checked. */
@@ -134,7 +141,8 @@ public final class MatrixCorsChecker implements AutoCloseable {
     }
 
     private CompletableFuture<List<CheckResult>> checkAsync(Endpoint endpoint, String origin, AtomicInteger failures) {
-        BrowserRequest request = WebClientRequests.forEndpoint(endpoint, baseUri, origin, accessToken);
+        URI base = endpoint.group() == EndpointGroup.WELL_KNOWN ? wellKnownUri : baseUri;
+        BrowserRequest request = WebClientRequests.forEndpoint(endpoint, base, origin, accessToken);
         CompletableFuture<CheckResult> preflight = start(() -> probe.preflightAsync(request))
                 .handle((exchange, error) -> exchange != null
                         ? judgePreflight(endpoint, request, exchange)
@@ -210,6 +218,7 @@ public final class MatrixCorsChecker implements AutoCloseable {
     /** Collects the settings of a {@link MatrixCorsChecker}. */
     public static final class Builder {
         private URI baseUri;
+        private URI wellKnownUri;
         private List<String> origins = List.of(DEFAULT_ORIGIN);
         private BrowserProfile profile = BrowserProfile.CHROMIUM;
         private String accessToken;
@@ -221,6 +230,17 @@ public final class MatrixCorsChecker implements AutoCloseable {
         public Builder baseUri(URI baseUri) {
             this.baseUri =
                     Probe.parseUrl(Objects.requireNonNull(baseUri, "baseUri").toString());
+            return this;
+        }
+
+        /**
+         * Sets the base URI of the server-name host that serves {@code /.well-known/matrix/client}, when it differs from
+         * the homeserver's, for example {@code https://example.org} for a homeserver at
+         * {@code https://matrix.example.org}. By default the homeserver's base URI.
+         */
+        public Builder wellKnownUri(URI wellKnownUri) {
+            this.wellKnownUri = Probe.parseUrl(
+                    Objects.requireNonNull(wellKnownUri, "wellKnownUri").toString());
             return this;
         }
 

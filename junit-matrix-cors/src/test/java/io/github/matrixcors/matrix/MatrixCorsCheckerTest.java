@@ -479,6 +479,26 @@ class MatrixCorsCheckerTest {
     }
 
     @Test
+    void wellKnownCheckedOnServerNameHost() {
+        try (ScriptedHttpServer serverNameHost = ScriptedHttpServer.start()) {
+            serverNameHost.on(
+                    "GET",
+                    "/.well-known/matrix/client",
+                    ScriptedResponse.status(200).json("{}"));
+
+            List<CheckResult> results = check(builder().wellKnownUri(serverNameHost.uri("")), WELL_KNOWN, VERSIONS);
+
+            assertEquals(
+                    MatrixRules.WELL_KNOWN_MISSING,
+                    onlyError(actualResult(results)).ruleId());
+            assertEquals(2, serverNameHost.requests().size());
+            assertEquals(2, server.requests().size());
+            assertTrue(server.requests().stream()
+                    .allMatch(request -> request.path().startsWith("/_matrix/")));
+        }
+    }
+
+    @Test
     void checkSummaryCountsPerGroup() {
         server.on(
                 "GET",
