@@ -499,6 +499,52 @@ class MatrixCorsCheckerTest {
     }
 
     @Test
+    void silentHostFailsFast() {
+        server.otherwise(request -> ScriptedResponse.noReply());
+        Probe quickProbe = Probe.builder()
+                .connectTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofMillis(300))
+                .build();
+
+        List<CheckResult> results;
+        try (quickProbe) {
+            results = check(builder().probe(quickProbe), SYNC, SEND, VERSIONS, DELETE_DEVICE);
+        }
+
+        assertEquals(8, results.size());
+        assertEquals(2, server.requests().size(), server.requests().toString());
+        for (CheckResult result : results.subList(0, 2)) {
+            assertTrue(onlyError(result).message().contains(" got no HTTP response: "), result.report(Severity.INFO));
+        }
+        Finding notSent = onlyError(results.get(7));
+        assertEquals(MatrixCorsChecker.PROBE_FAILED, notSent.ruleId());
+        assertTrue(
+                notSent.message()
+                        .startsWith("DELETE " + server.uri("") + "/_matrix/client/v3/devices/MATRIXCORS"
+                                + " was not sent, because the first request to " + server.uri("")
+                                + " got no HTTP response: "),
+                notSent.message());
+    }
+
+    @Test
+    void oneSlowEndpointDoesNotStopOthers() {
+        server.on("GET", "/_matrix/client/v3/sync", ScriptedResponse.noReply());
+        Probe quickProbe = Probe.builder()
+                .connectTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofMillis(300))
+                .build();
+
+        List<CheckResult> results;
+        try (quickProbe) {
+            results = check(builder().probe(quickProbe), SYNC, VERSIONS);
+        }
+
+        assertTrue(results.get(0).passes(Severity.ERROR), results.get(0).report(Severity.INFO));
+        assertEquals(MatrixCorsChecker.PROBE_FAILED, onlyError(results.get(1)).ruleId());
+        assertTrue(results.get(3).passes(Severity.ERROR), results.get(3).report(Severity.INFO));
+    }
+
+    @Test
     void checkSummaryCountsPerGroup() {
         server.on(
                 "GET",
