@@ -23,6 +23,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MatrixCorsCheckerTest {
 
@@ -268,6 +270,19 @@ class MatrixCorsCheckerTest {
         assertTrue(
                 finding.fixHints().get(0).text().contains("always"),
                 finding.fixHints().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404, 405, 413, 429, 500, 502, 503, 504})
+    void everyErrorStatusNeedsCors(int status) {
+        server.otherwise(request -> request.method().equals("OPTIONS")
+                ? SynapseLikeResponses.preflight()
+                : ScriptedResponse.status(status).body("error"));
+
+        Finding finding = onlyError(actualResult(check(SEND)));
+
+        assertEquals(MatrixRules.MISSING_ON_ERROR, finding.ruleId());
+        assertEquals(status, finding.evidence().status());
     }
 
     @Test
