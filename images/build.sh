@@ -4,7 +4,7 @@
 # files of its folder (or the image it is built on) changed since it was last built.
 #
 #   images/build.sh             build what is missing or out of date, reuse the rest
-#   images/build.sh --force     rebuild every image
+#   images/build.sh --force     rebuild every image from scratch (no Docker build cache)
 #
 # Environment:
 #   DOCKER                    Docker client to use (default: /usr/bin/docker if present, else docker)
@@ -197,7 +197,9 @@ build_image() {
     local previous_id
     previous_id="$("${docker_cli}" image inspect --format '{{ .Id }}' "${name}" 2>/dev/null || true)"
     local build_log="${WORK_DIR}/${folder}.log"
-    if ! "${docker_cli}" build --force-rm --label "${LABEL}=${hash}" --tag "${name}" "${context}" >"${build_log}" 2>&1; then
+    local cache_option=()
+    [[ "${force}" == true ]] && cache_option=(--no-cache)
+    if ! "${docker_cli}" build "${cache_option[@]}" --force-rm --label "${LABEL}=${hash}" --tag "${name}" "${context}" >"${build_log}" 2>&1; then
         tail -n 40 "${build_log}" >&2
         fail "building ${name} failed (full log: ${build_log})."
     fi

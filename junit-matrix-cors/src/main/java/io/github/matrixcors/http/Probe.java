@@ -89,6 +89,7 @@ public final class Probe implements AutoCloseable {
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final int maxRedirects;
+    private final int maxConcurrentRequests;
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
     private final ExecutorService workers;
@@ -98,6 +99,7 @@ public final class Probe implements AutoCloseable {
         this.connectTimeout = builder.connectTimeout;
         this.responseTimeout = builder.responseTimeout;
         this.maxRedirects = builder.maxRedirects;
+        this.maxConcurrentRequests = builder.maxConcurrentRequests;
 
         Http1Config http1 = Http1Config.custom()
                 .setMaxLineLength(MAX_HEADER_LINE_LENGTH)
@@ -258,6 +260,11 @@ public final class Probe implements AutoCloseable {
     /** Returns the most redirects {@link #fetch(BrowserRequest)} follows. */
     public int maxRedirects() {
         return maxRedirects;
+    }
+
+    /** Returns how many requests run at once, which is also the connection pool size. */
+    public int maxConcurrentRequests() {
+        return maxConcurrentRequests;
     }
 
     /** Stops the worker threads and closes every pooled connection at once. */

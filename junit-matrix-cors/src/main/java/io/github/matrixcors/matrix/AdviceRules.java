@@ -14,14 +14,14 @@ import java.util.List;
  */
 public final class AdviceRules {
 
-    /** A preflight answered 200 rather than 204 No Content. */
+    /** A preflight response with status 200 rather than 204 No Content. */
     public static final String PREFLIGHT_NO_CONTENT = "advice.preflight.no-content";
     /** A preflight cache lifetime shorter than {@link #SHORT_MAX_AGE_SECONDS}. */
     public static final String MAX_AGE_SHORT = "advice.max-age.short";
 
     /**
      * The {@code Access-Control-Max-Age} below which the advice applies, in seconds: 600 is WebKit's cap, the lowest of
-     * the three engines, so every browser caches a preflight at least this long when told to.
+     * the three engines, so every browser caches a preflight this long when the header allows it.
      */
     public static final long SHORT_MAX_AGE_SECONDS = 600;
 

@@ -1,6 +1,6 @@
 package io.github.matrixcors.matrix;
 
-/** Which request of an endpoint check a {@link CheckResult} is about. */
+/** The request of an endpoint check that a {@link CheckResult} is about. */
 public enum CheckKind {
     /** The {@code OPTIONS} preflight sent before the request. */
     PREFLIGHT,

@@ -32,7 +32,7 @@ final class Findings {
 
     /**
      * Returns the findings of a preflight that browsers do not send for {@code request}, because it is a simple
-     * request. Its errors break nothing today, so they become warnings that say so, and findings about the preflight
+     * request. Its errors break nothing today, so they become warnings with a note why, and findings about the preflight
      * cache ({@code cors.max-age.*}, {@code advice.*}) are dropped because there is nothing to cache.
      */
     static List<Finding> withoutPreflight(List<Finding> findings, BrowserRequest request) {

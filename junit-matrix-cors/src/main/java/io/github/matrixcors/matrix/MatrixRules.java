@@ -32,9 +32,9 @@ public final class MatrixRules {
     public static final String MISSING_ON_ERROR = "matrix.cors.missing-on-error";
     /** A redirect without {@code Access-Control-Allow-Origin} on the way to a Matrix resource. */
     public static final String MISSING_ON_REDIRECT = "matrix.cors.missing-on-redirect";
-    /** {@code /.well-known/matrix/...} answered without {@code Access-Control-Allow-Origin}. */
+    /** A {@code /.well-known/matrix/...} response without {@code Access-Control-Allow-Origin}. */
     public static final String WELL_KNOWN_MISSING = "matrix.well-known.cors-missing";
-    /** A preflight answered with a 4xx or 5xx status. */
+    /** A preflight response with a 4xx or 5xx status. */
     public static final String OPTIONS_NOT_ANSWERED = "matrix.options.not-answered";
     /** A preflight response that leaves out methods of the recommended list. */
     public static final String METHODS_NOT_RECOMMENDED = "matrix.allow-methods.not-recommended";
@@ -154,7 +154,7 @@ public final class MatrixRules {
         if (allowed.contains("*")) {
             return;
         }
-        // The request's own method, when it needs listing, is the browser check's business: no second finding.
+        // The CorsEvaluator already reports the request's own method when it is missing, so it is left out here.
         List<String> missing = RECOMMENDED_METHODS.stream()
                 .filter(method -> !allowed.contains(method))
                 .filter(method -> !(method.equals(request.method()) && !SAFELISTED_METHODS.contains(method)))
@@ -177,7 +177,7 @@ public final class MatrixRules {
     private static void checkRecommendedHeaders(BrowserRequest request, Hop hop, List<Finding> findings) {
         List<String> allowed = HeaderValues.items(hop, "Access-Control-Allow-Headers");
         boolean wildcard = allowed.contains("*");
-        // Headers the request sends are the browser check's business: no second finding.
+        // The CorsEvaluator already reports the headers the request sends when they are missing, so they are left out.
         List<String> missing = RECOMMENDED_HEADERS.stream()
                 .filter(name -> !HeaderValues.containsIgnoringCase(allowed, name))
                 .filter(name -> !(wildcard && !name.equals("Authorization")))

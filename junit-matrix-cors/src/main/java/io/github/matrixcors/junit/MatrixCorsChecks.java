@@ -1,0 +1,73 @@
+package io.github.matrixcors.junit;
+
+import io.github.matrixcors.cors.Severity;
+import io.github.matrixcors.matrix.CheckResult;
+import io.github.matrixcors.matrix.EndpointGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * The CORS checks that {@link MatrixCorsCompliant} selected for a test class, resolved as a parameter of test methods
+ * in that class. The checks run against the homeserver on the first call of {@link #results()} or
+ * {@link #dynamicTests()}, once per instance.
+ *
+ * <p>{@link MatrixCorsSuite} passes it to its {@code @TestFactory}. A class can write its own factory instead, for
+ * example to filter the results:
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicNode> preflights(MatrixCorsChecks checks) {
+ *     return checks.dynamicTests();
+ * }
+ * }</pre>
+ */
+public final class MatrixCorsChecks {
+
+    private final Supplier<List<CheckResult>> run;
+    private final Severity failOn;
+    private List<CheckResult> results;
+
+    MatrixCorsChecks(Supplier<List<CheckResult>> run, Severity failOn) {
+        this.run = run;
+        this.failOn = failOn;
+    }
+
+    /**
+     * Returns the result of every check, running the checks on the first call. The run also adds the results to the
+     * class's compliance summary.
+     */
+    public synchronized List<CheckResult> results() {
+        if (results == null) {
+            results = List.copyOf(run.get());
+        }
+        return results;
+    }
+
+    /** Returns the least severe finding that fails a check. */
+    public Severity failOn() {
+        return failOn;
+    }
+
+    /**
+     * Returns one dynamic test per check, named by {@link CheckResult#name()}, inside one container per endpoint group
+     * named by {@link EndpointGroup#id()}, in catalogue order. A test fails with an
+     * {@link org.opentest4j.AssertionFailedError} listing every finding when any finding is {@link #failOn()} or more
+     * severe, and publishes each finding as a report entry.
+     */
+    public Stream<DynamicNode> dynamicTests() {
+        Map<EndpointGroup, List<DynamicNode>> byGroup = new LinkedHashMap<>();
+        for (CheckResult result : results()) {
+            byGroup.computeIfAbsent(result.endpoint().group(), group -> new ArrayList<>())
+                    .add(DynamicTest.dynamicTest(result.name(), new CheckAssertion(result, failOn)));
+        }
+        return byGroup.entrySet().stream()
+                .map(group -> DynamicContainer.dynamicContainer(group.getKey().id(), group.getValue()));
+    }
+}
