@@ -41,14 +41,15 @@ final class CorsCheck {
 
         String combined = String.join(", ", lines);
         if (lines.size() > 1 || combined.contains(",")) {
-            String how = lines.size() > 1
+            String description = lines.size() > 1
                     ? "has " + lines.size() + " lines (" + Describe.quoteAll(lines) + ") on " + where
                             + ", and browsers combine them into " + Describe.quote(combined)
                     : "is " + Describe.quote(combined) + " on " + where + ", a list";
             return Optional.of(new Finding(
                     CorsRuleIds.ALLOW_ORIGIN_MULTIPLE,
                     Severity.ERROR,
-                    "Access-Control-Allow-Origin " + how + ", which matches no origin, so the browser blocks it.",
+                    "Access-Control-Allow-Origin " + description
+                            + ", which matches no origin, so the browser blocks it.",
                     hop,
                     FixHints.duplicateAllowOrigin()));
         }

@@ -23,9 +23,9 @@ public final class CorsRuleIds {
     /** A preflighted request redirected to another origin, where the browser sends a new preflight. */
     public static final String REDIRECT_AFTER_PREFLIGHT = "cors.redirect.after-preflight";
 
-    /** A preflight answered with a status outside 200-299. */
+    /** A preflight response with a status outside 200-299. */
     public static final String PREFLIGHT_STATUS = "cors.preflight.status";
-    /** A preflight answered with a redirect. */
+    /** A preflight response that is a redirect. */
     public static final String PREFLIGHT_REDIRECT = "cors.preflight.redirect";
 
     /** An {@code Access-Control-Allow-Methods} element that is not a token. */

@@ -94,7 +94,7 @@ public final class FixHints {
                                 + " path without a redirect is better."));
     }
 
-    /** Hints for a preflight answered with a status outside 200-299, such as 401, 404 or 405. */
+    /** Hints for a preflight response with a status outside 200-299, such as 401, 404 or 405. */
     public static List<FixHint> preflightNotOk() {
         return List.of(
                 new FixHint(
@@ -113,7 +113,7 @@ public final class FixHints {
                                 + " CORS headers set by `Header always set`."));
     }
 
-    /** Hints for a preflight answered with a redirect, which browsers never follow. */
+    /** Hints for a preflight response that is a redirect, which browsers never follow. */
     public static List<FixHint> preflightRedirected() {
         return List.of(
                 new FixHint(

@@ -16,7 +16,7 @@ public record MaxAge(Kind kind, String rawValue, long seconds) {
     /** The preflight cache lifetime when the header is missing or unusable, in seconds. */
     public static final long DEFAULT_SECONDS = 5;
 
-    /** What the response carried. */
+    /** The form of the header in the response. */
     public enum Kind {
         MISSING,
         /** More than one line, which the Fetch Standard treats as a parse failure. */

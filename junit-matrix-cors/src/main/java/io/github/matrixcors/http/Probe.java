@@ -1,13 +1,8 @@
 package io.github.matrixcors.http;
 
 import io.github.matrixcors.cors.BrowserRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,35 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.MessageConstraintException;
-import org.apache.hc.core5.http.NoHttpResponseException;
-import org.apache.hc.core5.http.ProtocolException;
-import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.util.Timeout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends browser-shaped CORS requests with Apache HttpClient 5 and records every hop exactly as received.
@@ -58,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *       {@code Access-Control-Allow-Origin} lines stay two lines. Values are trimmed of surrounding whitespace, as the
  *       Fetch Standard normalizes them; bytes are read as ISO-8859-1, so invalid bytes survive as {@code \u0000} to
  *       {@code \u00ff} characters.
- *   <li>HttpClient never follows redirects, retries, decompresses, stores cookies, authenticates or asks for a
+ *   <li>HttpClient never follows redirects, retries, decompresses, stores cookies, authenticates or requests a
  *       protocol upgrade by itself. {@link #fetch(BrowserRequest)} follows redirects hop by hop as the Fetch
  *       Standard's "HTTP-redirect fetch" does, and {@link #preflight(BrowserRequest)} never follows them.
  *   <li>Each hop finishes, or fails with a {@link ProbeException}, within {@code connectTimeout + responseTimeout}:
@@ -74,26 +44,20 @@ public final class Probe implements AutoCloseable {
     /** The {@code User-Agent} of every request, unless the request sets its own. */
     public static final String USER_AGENT = "matrix-cors CORS probe (Apache-HttpClient/5)";
 
-    /** The longest response header line accepted, in bytes. Chromium rejects response heads above 256 KiB. */
+    /** The maximum length of one response header line, in bytes; a longer line fails the hop. */
     public static final int MAX_HEADER_LINE_LENGTH = 64 * 1024;
 
-    /** The most response header lines accepted. */
+    /** The maximum number of response header lines; more fail the hop. */
     public static final int MAX_HEADER_COUNT = 256;
-
-    /** The response body bytes read (and discarded) per hop; a longer body closes the connection instead. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
-
-    private static final Logger LOG = LoggerFactory.getLogger(Probe.class);
-    private static final String SENT_HEADERS = Probe.class.getName() + ".sentHeaders";
 
     private final Duration connectTimeout;
     private final Duration responseTimeout;
     private final int maxRedirects;
     private final int maxConcurrentRequests;
-    private final PoolingHttpClientConnectionManager connections;
-    private final CloseableHttpClient client;
     private final ExecutorService workers;
     private final ScheduledExecutorService deadlines;
+    private final HopSender sender;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Probe(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
@@ -101,44 +65,9 @@ public final class Probe implements AutoCloseable {
         this.maxRedirects = builder.maxRedirects;
         this.maxConcurrentRequests = builder.maxConcurrentRequests;
 
-        Http1Config http1 = Http1Config.custom()
-                .setMaxLineLength(MAX_HEADER_LINE_LENGTH)
-                .setMaxHeaderCount(MAX_HEADER_COUNT)
-                .build();
-        this.connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                        .http1Config(http1)
-                        .build())
-                .setMaxConnTotal(builder.maxConcurrentRequests)
-                .setMaxConnPerRoute(builder.maxConcurrentRequests)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(connectTimeout))
-                        .setSocketTimeout(Timeout.of(responseTimeout))
-                        .build())
-                .build();
-        RequestConfig requestConfig = RequestConfig.custom()
-                .setRedirectsEnabled(false)
-                .setAuthenticationEnabled(false)
-                .setContentCompressionEnabled(false)
-                .setExpectContinueEnabled(false)
-                .setProtocolUpgradeEnabled(false)
-                .setResponseTimeout(Timeout.of(responseTimeout))
-                .setConnectionRequestTimeout(Timeout.of(connectTimeout.plus(responseTimeout)))
-                .build();
-        this.client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(requestConfig)
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent(USER_AGENT)
-                .addRequestInterceptorLast(
-                        (request, entity, context) -> context.setAttribute(SENT_HEADERS, request.getHeaders()))
-                .build();
-        this.workers = Executors.newFixedThreadPool(builder.maxConcurrentRequests, daemonThreads("matrix-cors-probe"));
         this.deadlines = Executors.newSingleThreadScheduledExecutor(daemonThreads("matrix-cors-probe-deadline"));
+        this.sender = new HopSender(connectTimeout, responseTimeout, maxConcurrentRequests, deadlines);
+        this.workers = Executors.newFixedThreadPool(builder.maxConcurrentRequests, daemonThreads("matrix-cors-probe"));
     }
 
     /** Returns a builder with the defaults of {@link #withDefaults()}. */
@@ -170,7 +99,7 @@ public final class Probe implements AutoCloseable {
         } catch (URISyntaxException invalid) {
             throw ProbeException.invalidUrl(text, invalid.getReason() + " at index " + invalid.getIndex());
         }
-        return checkUrl(uri, text);
+        return HopSender.checkUrl(uri, text);
     }
 
     /**
@@ -270,132 +199,26 @@ public final class Probe implements AutoCloseable {
     /** Stops the worker threads and closes every pooled connection at once. */
     @Override
     public void close() {
+        closed.set(true);
         workers.shutdownNow();
         deadlines.shutdownNow();
-        client.close(CloseMode.IMMEDIATE);
-        connections.close(CloseMode.IMMEDIATE);
+        sender.close();
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> work) {
+        checkOpen();
         return CompletableFuture.supplyAsync(work, workers);
     }
 
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("The probe is closed. Build a new one with Probe.builder().build().");
+        }
+    }
+
     private Hop send(SentRequest sent, byte[] body) {
-        URI uri = checkUrl(sent.uri(), sent.uri().toString());
-        HttpUriRequestBase request = new HttpUriRequestBase(sent.method(), uri);
-        for (HeaderLine line : sent.headers()) {
-            request.addHeader(line.name(), line.value());
-        }
-        if (body != null) {
-            request.setEntity(new ByteArrayEntity(body, null));
-        }
-        HttpClientContext context = HttpClientContext.create();
-
-        // The socket timeout bounds each read only; this deadline bounds the whole hop.
-        Duration limit = connectTimeout.plus(responseTimeout);
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> deadline = deadlines.schedule(
-                () -> {
-                    expired.set(true);
-                    request.cancel();
-                },
-                limit.toMillis(),
-                TimeUnit.MILLISECONDS);
-
-        try (CloseableHttpResponse response = client.execute(request, context)) {
-            List<HeaderLine> lines = new ArrayList<>();
-            for (Header header : response.getHeaders()) {
-                lines.add(new HeaderLine(header.getName(), header.getValue()));
-            }
-            drain(response.getEntity());
-            Hop hop = new Hop(wireRequest(sent, uri, context), response.getCode(), response.getReasonPhrase(), lines);
-            LOG.debug("{} {} -> {}", sent.method(), uri, hop.status());
-            return hop;
-        } catch (IOException | RuntimeException failure) {
-            if (expired.get()) {
-                throw ProbeException.responseTimeout(uri, sent.method(), limit, failure);
-            }
-            if (failure instanceof IOException ioFailure) {
-                throw translate(ioFailure, uri, sent.method());
-            }
-            throw (RuntimeException) failure;
-        } finally {
-            deadline.cancel(false);
-        }
-    }
-
-    private SentRequest wireRequest(SentRequest sent, URI uri, HttpClientContext context) {
-        Object onWire = context.getAttribute(SENT_HEADERS);
-        if (!(onWire instanceof Header[] headers)) {
-            return new SentRequest(sent.method(), uri, sent.headers());
-        }
-        List<HeaderLine> lines = new ArrayList<>();
-        for (Header header : headers) {
-            lines.add(new HeaderLine(header.getName(), header.getValue()));
-        }
-        return new SentRequest(sent.method(), uri, lines);
-    }
-
-    // Reads up to MAX_BODY_BYTES so the connection can be reused. A longer body is left unread, and closing the
-    // response then discards the connection.
-    private static void drain(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return;
-        }
-        try (InputStream in = entity.getContent()) {
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            int read;
-            while (total < MAX_BODY_BYTES && (read = in.read(buffer)) != -1) {
-                total += read;
-            }
-        }
-    }
-
-    private ProbeException translate(IOException failure, URI uri, String method) {
-        if (failure instanceof ConnectTimeoutException) {
-            return ProbeException.connectTimeout(uri, connectTimeout, failure);
-        }
-        if (failure instanceof SocketTimeoutException) {
-            return ProbeException.responseTimeout(uri, method, connectTimeout.plus(responseTimeout), failure);
-        }
-        if (failure instanceof ConnectException) {
-            return ProbeException.connectionRefused(uri, failure);
-        }
-        if (failure instanceof UnknownHostException) {
-            return ProbeException.unknownHost(uri, failure);
-        }
-        if (failure instanceof NoHttpResponseException) {
-            return ProbeException.notHttp(uri, "the connection closed before a status line arrived", failure);
-        }
-        if (failure instanceof MessageConstraintException) {
-            return ProbeException.responseTooLarge(
-                    uri,
-                    failure.getMessage() + "; the probe accepts " + MAX_HEADER_COUNT + " header lines of at most "
-                            + MAX_HEADER_LINE_LENGTH + " bytes",
-                    failure);
-        }
-        if (failure instanceof SSLException) {
-            return ProbeException.tls(uri, failure);
-        }
-        if (failure.getCause() instanceof ProtocolException protocol) {
-            return ProbeException.notHttp(uri, protocol.getMessage(), failure);
-        }
-        return ProbeException.io(uri, method, failure);
-    }
-
-    private static URI checkUrl(URI uri, String original) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw ProbeException.invalidUrl(original, "the scheme must be http or https");
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw ProbeException.invalidUrl(original, "the URL has no host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw ProbeException.invalidUrl(original, "browsers reject URLs with a user name or password");
-        }
-        return uri;
+        checkOpen();
+        return sender.send(sent, body);
     }
 
     private static boolean isFollowable(URI location) {

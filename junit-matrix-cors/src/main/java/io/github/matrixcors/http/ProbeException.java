@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A request the {@link Probe} could not complete: the URL is malformed, the server cannot be reached, does not answer
+ * A request the {@link Probe} could not complete: the URL is malformed, the server cannot be reached, does not respond
  * in time, does not speak HTTP, sends a response the probe cannot parse, or redirects too often.
  *
  * <p>The message names the URL (or the value at fault) and says what to do about it. When some hops completed before
@@ -17,7 +17,7 @@ public class ProbeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** What went wrong, so that callers can tell a server fault from a misconfigured test. */
+    /** The cause of the failure, so that callers can tell a server fault from a misconfigured test. */
     public enum Kind {
         /** The URL is not an absolute {@code http} or {@code https} URL. */
         INVALID_URL,

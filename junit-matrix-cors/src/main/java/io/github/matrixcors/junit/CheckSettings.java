@@ -184,7 +184,7 @@ record CheckSettings(
 
     /**
      * Selects the endpoints of {@code groups} and {@code paths}, or the whole catalogue when both are empty. The
-     * {@link ErrorEndpoints}, which make the server answer with an error, come along with the whole catalogue and with
+     * {@link ErrorEndpoints}, which make the server respond with an error, come along with the whole catalogue and with
      * their groups.
      *
      * @throws ExtensionConfigurationException when a path matches no catalogue endpoint

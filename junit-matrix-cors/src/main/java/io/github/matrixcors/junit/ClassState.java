@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * What the extension resolved for one test class: its settings, where its homeserver comes from, and the results of
+ * The state the extension resolves once per test class: its settings, the source of its homeserver, and the results of
  * its checks for the summary.
  *
  * @param annotatedOnClass whether the class or a superclass or interface carries {@link MatrixCorsCompliant}, rather

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /** Collects the check results of one test class and reports their counts once, after the class. */
 final class ComplianceSummary {
 
-    /** Key of the report entry with the summary as text; the other keys hold one count each. */
+    /** Key of the report entry with the summary as text; each other key contains one count. */
     static final String SUMMARY_KEY = "matrixcors.summary";
 
     private static final Logger LOG = LoggerFactory.getLogger(ComplianceSummary.class);

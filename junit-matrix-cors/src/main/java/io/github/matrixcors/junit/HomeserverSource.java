@@ -18,7 +18,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-/** Where a test class's homeserver comes from, found by {@link #find}. */
+/**
+ * The source of a test class's homeserver, found by {@link #find}: a homeserver field, an annotated URL member or a
+ * live server's URL.
+ */
 sealed interface HomeserverSource {
 
     /** Names the source in messages, for example {@code field ProxyCorsTest.stack}. */

@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the base URL of the homeserver to check, or asks for it as a test method parameter. Read by the extension that
+ * Marks the base URL of the homeserver to check, or injects it into a test method parameter. Read by the extension that
  * {@link MatrixCorsCompliant} registers, so it has an effect only in a class carrying that annotation or implementing
  * {@link MatrixCorsSuite}.
  *

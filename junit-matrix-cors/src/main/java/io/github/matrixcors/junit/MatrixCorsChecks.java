@@ -50,7 +50,7 @@ public final class MatrixCorsChecks {
         return results;
     }
 
-    /** Returns the least severe finding that fails a check. */
+    /** Returns the minimum severity of a finding that fails a check. */
     public Severity failOn() {
         return failOn;
     }

@@ -12,9 +12,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Checks the test class's Matrix homeserver the way a browser-based Matrix client would use it: for every selected
- * endpoint and origin, a preflight and an actual request are sent and judged by the Fetch Standard's CORS rules and the
- * Matrix Client-Server API. Each check is reported as its own test, named for example
+ * Checks the test class's Matrix homeserver the way a browser-based Matrix client would use it. For every selected
+ * endpoint and origin, the extension sends a preflight and the actual request, and judges the responses by the Fetch
+ * Standard's CORS rules and the Matrix Client-Server API. Each check is reported as its own test, named for example
  * {@code OPTIONS /_matrix/client/v3/sync from https://app.element.io}.
  *
  * <pre>{@code
@@ -170,7 +170,7 @@ public @interface MatrixCorsCompliant {
     BrowserProfile profile() default BrowserProfile.CHROMIUM;
 
     /**
-     * The least severe finding that fails a check: {@code ERROR} fails only what a browser blocks, {@code WARNING} also
+     * The minimum severity of a finding that fails a check: {@code ERROR} fails only what a browser blocks, {@code WARNING} also
      * fails deviations from the Matrix specification. Property: {@value #FAIL_ON_PROPERTY}.
      */
     Severity failOn() default Severity.ERROR;

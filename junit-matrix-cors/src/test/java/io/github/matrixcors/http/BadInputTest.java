@@ -169,6 +169,42 @@ class BadInputTest {
     }
 
     @Test
+    void tricklingBodyHitsOverallDeadline() {
+        server.on(
+                "GET",
+                "/slow-body",
+                ScriptedResponse.status(200)
+                        .header("Access-Control-Allow-Origin", "*")
+                        .body("y".repeat(200))
+                        .slowly(Duration.ofMillis(20)));
+
+        ProbeException failure =
+                failsWithin(() -> probe.fetch(BrowserRequest.of("GET", server.uri("/slow-body"), PAGE)));
+
+        assertThat(failure.kind(), equalTo(ProbeException.Kind.RESPONSE_TIMEOUT));
+    }
+
+    @Test
+    void headerLineWithoutColonIsNamed() {
+        server.on("GET", "/garbled", ScriptedResponse.status(200).headerLine("this is not a header"));
+
+        ProbeException failure = failsWithin(() -> probe.fetch(BrowserRequest.of("GET", server.uri("/garbled"), PAGE)));
+
+        assertThat(failure.kind(), equalTo(ProbeException.Kind.NOT_HTTP));
+        assertThat(failure.getMessage(), containsString("this is not a header"));
+    }
+
+    @Test
+    void closedProbeRejectsRequests() {
+        probe.close();
+
+        IllegalStateException failure = assertThrows(
+                IllegalStateException.class, () -> probe.fetch(BrowserRequest.of("GET", server.uri("/"), PAGE)));
+
+        assertThat(failure.getMessage(), containsString("closed"));
+    }
+
+    @Test
     void nonHttpReplyIsNamed() {
         server.on("GET", "/ssh", ScriptedResponse.raw("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"));
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.engine.TestExecutionResult;
@@ -189,6 +190,49 @@ class MatrixCorsExtensionTest {
     }
 
     @Test
+    void failureMessageShowsFixesAndEvidence() {
+        EngineExecutionResults results = run(NonCompliantFixture.class);
+
+        Event versions = results.testEvents().failed().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().equals(VERSIONS))
+                .findFirst()
+                .orElseThrow();
+        String message = failure(versions).getMessage().replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
+        List<String> lines = message.lines().toList();
+
+        assertEquals(VERSIONS + ": 1 finding at severity ERROR or above, 1 in total", lines.get(0));
+        assertEquals("", lines.get(1));
+        assertEquals(
+                "1. ERROR cors.allow-origin.missing: Access-Control-Allow-Origin is absent on the 200 response to"
+                        + " GET /_matrix/client/versions, so the browser blocks the response.",
+                lines.get(2));
+        assertTrue(lines.get(3).startsWith("   Fix for nginx: "), lines.get(3));
+        assertTrue(lines.get(4).startsWith("   Fix for Caddy: "), lines.get(4));
+        assertTrue(lines.get(5).startsWith("   Fix for Apache httpd: "), lines.get(5));
+        assertEquals("   Request:", lines.get(6));
+        assertEquals("      GET http://127.0.0.1:PORT/_matrix/client/versions", lines.get(7));
+        assertTrue(lines.contains("      Origin: https://app.element.io"), message);
+        int response = lines.indexOf("   Response:");
+        assertTrue(response > 7, message);
+        assertEquals("      200 OK", lines.get(response + 1));
+        assertTrue(lines.contains("      Content-type: application/json"), message);
+    }
+
+    @Test
+    void failOnWarningFailsWarningsToo() {
+        EngineExecutionResults results = run(NonCompliantFixture.class, Map.of("matrixcors.failOn", "warning"));
+
+        results.testEvents().assertStatistics(stats -> stats.started(4).failed(4));
+        Event preflight = results.testEvents().failed().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().equals(VERSIONS_PREFLIGHT))
+                .findFirst()
+                .orElseThrow();
+        String message = failure(preflight).getMessage();
+        assertTrue(message.startsWith(VERSIONS_PREFLIGHT + ": "), message);
+        assertTrue(message.lines().findFirst().orElseThrow().contains(" at severity WARNING or above, "), message);
+    }
+
+    @Test
     void findingsArePublishedAsReportEntries() {
         EngineExecutionResults results = run(NonCompliantFixture.class);
 
@@ -344,6 +388,35 @@ class MatrixCorsExtensionTest {
             assertEquals(1, homeserver.starts());
             assertEquals(1, homeserver.stops());
         }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @MatrixCorsCompliant(paths = "GET /_matrix/client/versions")
+    static class PerClassInstanceFixture implements MatrixCorsSuite {
+        static final List<LoopbackHomeserver> created = new CopyOnWriteArrayList<>();
+
+        final LoopbackHomeserver homeserver = LoopbackHomeserver.compliant();
+
+        PerClassInstanceFixture() {
+            created.add(homeserver);
+        }
+
+        @Test
+        void ownTest(@HomeserverUrl URI uri) {
+            assertEquals(homeserver.baseUri(), uri);
+        }
+    }
+
+    @Test
+    void perClassInstanceFieldIsStartedOnce() {
+        PerClassInstanceFixture.created.clear();
+
+        EngineExecutionResults results = run(PerClassInstanceFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+        assertEquals(1, PerClassInstanceFixture.created.size());
+        assertEquals(1, PerClassInstanceFixture.created.get(0).starts());
+        assertEquals(1, PerClassInstanceFixture.created.get(0).stops());
     }
 
     @MatrixCorsCompliant(paths = "GET /_matrix/client/versions")
