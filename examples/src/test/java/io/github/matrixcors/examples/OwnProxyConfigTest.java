@@ -18,6 +18,7 @@ class OwnProxyConfigTest implements MatrixCorsSuite {
 
     static MatrixStack stack = new MatrixStack(
             new SynapseContainer(MatrixImages.synapse()),
-            new NginxProxyContainer(MatrixImages.nginx()).withConfigFile(Path.of("src/test/resources/proxy/nginx-site.conf")));
+            new NginxProxyContainer(MatrixImages.nginx())
+                    .withConfigFile(Path.of("src/test/resources/proxy/nginx-site.conf")));
 }
 // end: own-config

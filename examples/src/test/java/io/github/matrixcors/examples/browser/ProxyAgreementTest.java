@@ -100,8 +100,8 @@ class ProxyAgreementTest {
 
             List<BrowserCall> calls = MatrixBrowserCalls.forHomeserver(chromium, proxy.baseUri(), account, mediaPath);
             for (BrowserOutcome outcome : chromium.run(calls)) {
-                EngineJudgement engine =
-                        EngineJudgement.judge(probe, BrowserProfile.CHROMIUM, outcome.call().request());
+                EngineJudgement engine = EngineJudgement.judge(
+                        probe, BrowserProfile.CHROMIUM, outcome.call().request());
                 presetRows.add(new AgreementRow(proxyKind.displayName(), preset.name(), engine, outcome));
             }
         }
@@ -124,8 +124,7 @@ class ProxyAgreementTest {
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("matrix-cors browser check"))
                 .build();
-        HttpResponse<String> response =
-                HttpClient.newHttpClient().send(upload, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(upload, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
                     "media upload to " + synapseUri + " failed: " + response.statusCode() + " " + response.body());

@@ -52,8 +52,12 @@ class ComplianceReport {
         Files.createDirectories(reportDirectory);
 
         StringBuilder console = new StringBuilder();
-        console.append("matrix-cors compliance report, using ").append(images.describe()).append('\n');
-        console.append("Synapse image: ").append(MatrixImages.synapse().asCanonicalNameString()).append("\n\n");
+        console.append("matrix-cors compliance report, using ")
+                .append(images.describe())
+                .append('\n');
+        console.append("Synapse image: ")
+                .append(MatrixImages.synapse().asCanonicalNameString())
+                .append("\n\n");
 
         Map<ProxyKind, Integer> errorsPerProxy = new LinkedHashMap<>();
         try (Network network = Network.newNetwork();
@@ -116,7 +120,9 @@ class ComplianceReport {
             StringBuilder text = new StringBuilder();
             text.append("== ").append(proxyKind.displayName()).append(": ").append(proxy.getConfigName());
             text.append("\n   image ").append(proxy.getDockerImageName()).append('\n');
-            summary.toString().lines().forEach(line -> text.append("   ").append(line).append('\n'));
+            summary.toString()
+                    .lines()
+                    .forEach(line -> text.append("   ").append(line).append('\n'));
             text.append(topFindings(results, proxyKind));
             text.append("   full report: ").append(reportFile).append('\n');
             return new ProxySection(text.toString(), summary.count(Severity.ERROR));
@@ -129,7 +135,9 @@ class ComplianceReport {
         Map<String, Finding> examplePerRule = new LinkedHashMap<>();
         for (CheckResult result : results) {
             for (Finding finding : result.findings()) {
-                checksPerRule.computeIfAbsent(finding.ruleId(), id -> new ArrayList<>()).add(result);
+                checksPerRule
+                        .computeIfAbsent(finding.ruleId(), id -> new ArrayList<>())
+                        .add(result);
                 examplePerRule.putIfAbsent(finding.ruleId(), finding);
             }
         }
@@ -170,7 +178,10 @@ class ComplianceReport {
 
     private static String fullReport(ProxyContainer<?> proxy, CheckSummary summary, List<CheckResult> results) {
         StringBuilder text = new StringBuilder();
-        text.append(proxy.proxyKind().displayName()).append(": ").append(proxy.getConfigName()).append('\n');
+        text.append(proxy.proxyKind().displayName())
+                .append(": ")
+                .append(proxy.getConfigName())
+                .append('\n');
         text.append("image ").append(proxy.getDockerImageName()).append('\n');
         text.append(summary).append('\n');
         for (CheckResult result : results) {
@@ -186,7 +197,9 @@ class ComplianceReport {
                         .append('\n');
             }
         }
-        text.append("Rendered configuration:\n").append(proxy.getRenderedConfig()).append('\n');
+        text.append("Rendered configuration:\n")
+                .append(proxy.getRenderedConfig())
+                .append('\n');
         return text.toString();
     }
 }

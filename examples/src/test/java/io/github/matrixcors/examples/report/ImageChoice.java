@@ -40,8 +40,10 @@ record ImageChoice(boolean local, String reason) {
             return new ImageChoice(true, "all local images exist in the Docker engine");
         }
         System.setProperty(MatrixImages.PROPERTY, "official");
-        return new ImageChoice(false, "local image " + missing.get(0) + " not found; build them with "
-                + MatrixImages.BUILD_COMMAND + " on a machine without Docker Hub access");
+        return new ImageChoice(
+                false,
+                "local image " + missing.get(0) + " not found; build them with " + MatrixImages.BUILD_COMMAND
+                        + " on a machine without Docker Hub access");
     }
 
     /** Returns a line such as {@code local images (all local images exist in the Docker engine)}. */
