@@ -9,7 +9,7 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * Which images the report uses and why. An explicit {@code MATRIXCORS_IMAGES} or {@code -Dmatrixcors.images} wins.
  * Without one, the locally built images are used when all of them exist in the Docker engine, because a machine that
- * built them usually cannot pull from Docker Hub; otherwise the official images are pulled. No remote host is
+ * built them usually cannot pull from Docker Hub. Otherwise the official images are pulled. No remote host is
  * contacted to decide.
  *
  * @param local whether the local images are used
