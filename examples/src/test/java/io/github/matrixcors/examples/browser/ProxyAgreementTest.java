@@ -56,7 +56,10 @@ class ProxyAgreementTest {
         network = Network.newNetwork();
         synapse = new SynapseContainer(MatrixImages.synapse())
                 .withNetwork(network)
-                .withNetworkAliases(HOMESERVER_ALIAS);
+                .withNetworkAliases(HOMESERVER_ALIAS)
+                // Synapse serves /.well-known/matrix/client only when public_baseurl is set; the value is only
+                // written into that file, never contacted.
+                .withConfig("public_baseurl", "http://localhost:8008/");
         synapse.start();
         account = synapse.registerUser("browser");
         mediaPath = uploadMedia(synapse.baseUri(), account);
