@@ -41,8 +41,8 @@ class ReadmeSnippetsTest {
         int start = lines.indexOf(indentOf(lines, "// quick-start: " + name) + "// quick-start: " + name);
         int end = lines.indexOf(indentOf(lines, "// end: " + name) + "// end: " + name);
         if (start < 0 || end < start) {
-            throw new IllegalArgumentException(file + " has no region marked '// quick-start: " + name
-                    + "' ... '// end: " + name + "'");
+            throw new IllegalArgumentException(
+                    file + " has no region marked '// quick-start: " + name + "' ... '// end: " + name + "'");
         }
 
         List<String> region = new ArrayList<>(lines.subList(start + 1, end));
@@ -54,9 +54,11 @@ class ReadmeSnippetsTest {
                 .mapToInt(line -> line.length() - line.stripLeading().length())
                 .min()
                 .orElse(0);
-        return String.join("\n", region.stream()
-                .map(line -> line.isBlank() ? "" : line.substring(indent))
-                .toList());
+        return String.join(
+                "\n",
+                region.stream()
+                        .map(line -> line.isBlank() ? "" : line.substring(indent))
+                        .toList());
     }
 
     private static String indentOf(List<String> lines, String marker) {

@@ -54,6 +54,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessChromium.class);
 
+    // Selenium looks for a DevTools binding matching the browser version and warns when it has none (4.52 has none for
+    // Chromium 156). The harness uses no DevTools binding, so the warning is noise. The strong reference keeps
+    // java.util.logging from dropping the level setting.
+    private static final java.util.logging.Logger CDP_VERSION_LOGGER = quietCdpVersionLogger();
+
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(15);
@@ -325,6 +330,13 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--user-data-dir=" + profileDirectory);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         return options;
+    }
+
+    private static java.util.logging.Logger quietCdpVersionLogger() {
+        java.util.logging.Logger logger =
+                java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static File executable(String property, String defaultPath, String debianPackage) {
