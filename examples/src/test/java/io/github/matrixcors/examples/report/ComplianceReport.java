@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.Network;
 
@@ -46,6 +48,10 @@ class ComplianceReport {
 
     @Test
     void checkEveryProxy() throws IOException {
+        // Read the settings first, so that a wrong preset name or file path fails before any container starts.
+        List<ProxyUnderTest> configs = Stream.of(ProxyKind.values())
+                .map(ProxyUnderTest::fromSystemProperties)
+                .toList();
         ImageChoice images = ImageChoice.decide();
         Path reportDirectory = Path.of(System.getProperty("matrixcors.report.dir", "target/matrix-cors-report"))
                 .toAbsolutePath();
@@ -67,8 +73,8 @@ class ComplianceReport {
             synapse.start();
             MatrixAccount account = synapse.registerUser("report");
 
-            for (ProxyKind proxyKind : ProxyKind.values()) {
-                ProxyUnderTest config = ProxyUnderTest.fromSystemProperties(proxyKind);
+            for (ProxyUnderTest config : configs) {
+                ProxyKind proxyKind = config.proxy();
                 if (!config.exists()) {
                     console.append("== ")
                             .append(proxyKind.displayName())
@@ -114,7 +120,7 @@ class ComplianceReport {
                 results = checker.checkAll();
             }
             CheckSummary summary = CheckSummary.of(results);
-            Path reportFile = reportDirectory.resolve(proxyKind.name().toLowerCase(java.util.Locale.ROOT) + ".txt");
+            Path reportFile = reportDirectory.resolve(proxyKind.name().toLowerCase(Locale.ROOT) + ".txt");
             Files.writeString(reportFile, fullReport(proxy, summary, results), StandardCharsets.UTF_8);
 
             StringBuilder text = new StringBuilder();

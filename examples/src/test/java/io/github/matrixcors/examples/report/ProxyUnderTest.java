@@ -3,7 +3,9 @@ package io.github.matrixcors.examples.report;
 import io.github.matrixcors.cors.ProxyKind;
 import io.github.matrixcors.testcontainers.ProxyContainer;
 import io.github.matrixcors.testcontainers.ProxyPreset;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -23,7 +25,12 @@ record ProxyUnderTest(ProxyKind proxy, Path file, ProxyPreset preset, String sam
         String file = System.getProperty(key, "").trim();
         String preset = System.getProperty("matrixcors.report.preset", "").trim();
         if (!file.isEmpty()) {
-            return new ProxyUnderTest(proxy, Path.of(file), null, null);
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("Proxy configuration file not found: " + path.toAbsolutePath()
+                        + " (system property " + key + ")");
+            }
+            return new ProxyUnderTest(proxy, path, null, null);
         }
         if (!preset.isEmpty()) {
             return new ProxyUnderTest(proxy, null, parsePreset(preset), null);
@@ -68,7 +75,7 @@ record ProxyUnderTest(ProxyKind proxy, Path file, ProxyPreset preset, String sam
             return ProxyPreset.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown preset '" + name + "' in matrixcors.report.preset; use one of "
-                    + java.util.Arrays.toString(ProxyPreset.values()));
+                    + Arrays.toString(ProxyPreset.values()));
         }
     }
 }
