@@ -115,12 +115,12 @@ find_mirror() {
 check_docker() {
     command -v "${docker_cli}" >/dev/null 2>&1 \
         || fail "Docker client '${docker_cli}' not found. Install it (Debian: apt-get install docker.io) or set DOCKER to its path."
-    local error
-    if ! error="$("${docker_cli}" version --format '{{ .Server.Version }}' 2>&1)"; then
-        fail "Docker engine not reachable through '${docker_cli}': ${error}
+    local output
+    if ! output="$("${docker_cli}" version --format '{{ .Server.Version }}' 2>&1)"; then
+        fail "Docker engine not reachable through '${docker_cli}': $(sed '/^[[:space:]]*$/d' <<<"${output}")
 Start it (for example 'systemctl start docker', or 'dockerd &' where there is no init system) or set DOCKER_HOST."
     fi
-    log "Docker engine ${error}, client ${docker_cli}"
+    log "Docker engine ${output}, client ${docker_cli}"
 }
 
 build_base() {
@@ -222,8 +222,8 @@ main() {
     check_docker
     mkdir -p "${WORK_DIR}"
 
-    # Concurrent runs wait here, so that they do not build the same image twice.
-    exec 9>"${WORK_DIR}/lock"
+    # Concurrent runs, also from other clones, wait here so that they do not build the same image twice.
+    exec 9>"${TMPDIR:-/tmp}/matrix-cors-images.lock"
     flock 9
 
     build_base

@@ -125,17 +125,28 @@ public final class CorsEvaluator {
             if (followed && last) {
                 unfollowableRedirect(hop, fullUrl).ifPresent(findings::add);
             }
+            if (hop.isRedirect()
+                    && hop.location().isEmpty()
+                    && !hop.values("Location").isEmpty()) {
+                findings.add(new Finding(
+                        CorsRuleIds.REDIRECT_INVALID_LOCATION,
+                        Severity.ERROR,
+                        "Location is " + Describe.quote(hop.values("Location").get(0)) + " on "
+                                + Describe.response(hop, fullUrl) + ", which is not a valid URL, so the browser"
+                                + " fails the request.",
+                        hop,
+                        List.of()));
+            }
+            // The preflight cache is keyed by URL, so the browser preflights the redirect target again.
             if (followed && !last && request.needsPreflight()) {
-                URI next = hops.get(i + 1).request().uri();
-                if (!Origins.sameOrigin(hop.request().uri(), next)) {
-                    findings.add(new Finding(
-                            CorsRuleIds.REDIRECT_AFTER_PREFLIGHT,
-                            Severity.INFO,
-                            "The preflighted request was sent on by " + Describe.redirect(hop, fullUrl)
-                                    + ", where the browser sends a new preflight that this check did not send.",
-                            hop,
-                            List.of()));
-                }
+                findings.add(new Finding(
+                        CorsRuleIds.REDIRECT_AFTER_PREFLIGHT,
+                        Severity.INFO,
+                        "The preflighted request was sent on by " + Describe.redirect(hop, fullUrl)
+                                + ", where the browser sends a new preflight for the new URL that this check did not"
+                                + " send.",
+                        hop,
+                        List.of()));
             }
         }
         return findings;

@@ -20,7 +20,9 @@ public final class CorsRuleIds {
     public static final String REDIRECT_CREDENTIALS_IN_URL = "cors.redirect.credentials-in-url";
     /** A redirect to a URL that is not http or https. */
     public static final String REDIRECT_UNSUPPORTED_SCHEME = "cors.redirect.unsupported-scheme";
-    /** A preflighted request redirected to another origin, where the browser sends a new preflight. */
+    /** A redirect whose {@code Location} is not a valid URL, which a browser treats as a network error. */
+    public static final String REDIRECT_INVALID_LOCATION = "cors.redirect.invalid-location";
+    /** A preflighted request that was redirected, where the browser sends a new preflight for the new URL. */
     public static final String REDIRECT_AFTER_PREFLIGHT = "cors.redirect.after-preflight";
 
     /** A preflight response with a status outside 200-299. */

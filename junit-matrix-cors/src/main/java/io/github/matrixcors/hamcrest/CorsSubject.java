@@ -47,9 +47,15 @@ record CorsSubject(String typeName, List<Hop> hops, boolean requestRecorded, Che
         return hops.get(0);
     }
 
-    /** Returns the request and response lines of every hop, indented, as mismatch messages show them. */
+    /**
+     * Returns the name of the check result, if any, and the request and response lines of every hop, indented, as
+     * mismatch messages show them.
+     */
     String evidence() {
         StringBuilder text = new StringBuilder();
+        if (checkResult != null) {
+            text.append("\ncheck: ").append(checkResult.name());
+        }
         for (int i = 0; i < hops.size(); i++) {
             Hop hop = hops.get(i);
             String label = hops.size() == 1 ? "" : " " + (i + 1);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
@@ -55,6 +56,9 @@ final class HopSender implements AutoCloseable {
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService deadlines;
+    // One permit per pooled connection, taken before the deadline starts, so that waiting for a free connection
+    // never counts against a hop's timeouts.
+    private final Semaphore permits;
 
     HopSender(
             Duration connectTimeout,
@@ -62,6 +66,7 @@ final class HopSender implements AutoCloseable {
             int maxConcurrentRequests,
             ScheduledExecutorService deadlines) {
         this.connectTimeout = connectTimeout;
+        this.permits = new Semaphore(maxConcurrentRequests, true);
         this.responseTimeout = responseTimeout;
         this.deadlines = deadlines;
 
@@ -121,6 +126,24 @@ final class HopSender implements AutoCloseable {
         }
         HttpClientContext context = HttpClientContext.create();
 
+        try {
+            permits.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ProbeException(
+                    ProbeException.Kind.IO,
+                    uri,
+                    sent.method() + " " + uri + " was interrupted while waiting for a free connection.",
+                    interrupted);
+        }
+        try {
+            return sendWithDeadline(sent, uri, request, context);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private Hop sendWithDeadline(SentRequest sent, URI uri, HttpUriRequestBase request, HttpClientContext context) {
         // The socket timeout bounds each read only; this deadline bounds the whole hop.
         Duration limit = connectTimeout.plus(responseTimeout);
         AtomicBoolean expired = new AtomicBoolean();

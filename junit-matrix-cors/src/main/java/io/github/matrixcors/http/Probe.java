@@ -31,10 +31,11 @@ import java.util.function.Supplier;
  *   <li>HttpClient never follows redirects, retries, decompresses, stores cookies, authenticates or requests a
  *       protocol upgrade by itself. {@link #fetch(BrowserRequest)} follows redirects hop by hop as the Fetch
  *       Standard's "HTTP-redirect fetch" does, and {@link #preflight(BrowserRequest)} never follows them.
- *   <li>Each hop finishes, or fails with a {@link ProbeException}, within {@code connectTimeout + responseTimeout}:
- *       a server that trickles bytes cannot stretch it, because an overall deadline aborts the exchange.
- *   <li>Connections are pooled, and the {@code ...Async} methods run up to {@code maxConcurrentRequests} requests at
- *       once.
+ *   <li>Each hop finishes, or fails with a {@link ProbeException}, within {@code connectTimeout + responseTimeout}
+ *       from the moment a pooled connection is free for it. A server that trickles bytes cannot stretch that, because
+ *       an overall deadline aborts the hop.
+ *   <li>Connections are pooled. At most {@code maxConcurrentRequests} hops run at once, whether they come from the
+ *       {@code ...Async} methods or from callers' own threads.
  * </ul>
  *
  * <p>The probe sends traffic only to the URLs it is given and to the {@code Location} of redirects it follows.
@@ -122,8 +123,8 @@ public final class Probe implements AutoCloseable {
      * request's {@code Origin} becomes {@code null}. A redirect to a URL with credentials or a non-HTTP scheme ends
      * the exchange at that hop, because a browser fails the request there.
      *
-     * @throws ProbeException when a hop gets no HTTP response, or after more than {@code maxRedirects} redirects (the
-     *     exception's {@link ProbeException#partialExchange()} then has every hop)
+     * @throws ProbeException when a hop gets no HTTP response, or after more than {@code maxRedirects} redirects; the
+     *     exception's {@link ProbeException#partialExchange()} then has every hop that got a response, if any
      */
     public Exchange fetch(BrowserRequest request) {
         String pageOrigin = request.origin();
@@ -133,7 +134,17 @@ public final class Probe implements AutoCloseable {
         List<Hop> hops = new ArrayList<>();
 
         while (true) {
-            Hop hop = send(current, body);
+            Hop hop;
+            try {
+                hop = send(current, body);
+            } catch (ProbeException failure) {
+                if (hops.isEmpty()) {
+                    throw failure;
+                }
+                // Keep the redirects that did get a response, so that callers can still judge them.
+                throw new ProbeException(
+                        failure.kind(), failure.uri(), failure.getMessage(), failure.getCause(), new Exchange(hops));
+            }
             hops.add(hop);
 
             Optional<URI> location = hop.location();

@@ -3,7 +3,10 @@ package io.github.matrixcors.junit;
 import io.github.matrixcors.cors.Finding;
 import io.github.matrixcors.cors.FixHint;
 import io.github.matrixcors.cors.Severity;
+import io.github.matrixcors.http.HeaderLine;
 import io.github.matrixcors.http.Hop;
+import io.github.matrixcors.http.SentRequest;
+import io.github.matrixcors.matrix.WebClientRequests;
 import java.util.List;
 
 /** Formats the findings of one check as the message of its failure. */
@@ -11,13 +14,14 @@ final class FailureMessage {
 
     private static final String INDENT = "   ";
     private static final String EVIDENCE_INDENT = "      ";
+    private static final String INVALID_AUTHORIZATION = "Bearer " + WebClientRequests.INVALID_ACCESS_TOKEN;
 
     private FailureMessage() {}
 
     /**
      * Returns a message that opens with the check's name and the number of findings that fail it, then lists every
      * finding, failing or not, with its fix hints and the request and response it is about. A response shared by
-     * several findings is shown once.
+     * several findings is shown once, and a real access token is hidden.
      */
     static String format(String checkName, List<Finding> findings, Severity failOn) {
         long failing =
@@ -71,9 +75,31 @@ final class FailureMessage {
             }
         }
         message.append('\n').append(INDENT).append("Request:");
-        appendLines(message, evidence.request().toHttpText());
+        SentRequest request = evidence.request();
+        message.append('\n')
+                .append(EVIDENCE_INDENT)
+                .append(request.method())
+                .append(' ')
+                .append(request.uri());
+        for (HeaderLine line : request.headers()) {
+            message.append('\n').append(EVIDENCE_INDENT).append(redacted(line));
+        }
         message.append('\n').append(INDENT).append("Response:");
         appendLines(message, evidence.toHttpText());
+    }
+
+    /**
+     * Returns the header line as sent, except that a real access token is replaced by {@code <hidden>}, because test
+     * reports and CI logs are not the place for credentials. The deliberately invalid token of mutating requests is
+     * shown.
+     */
+    static String redacted(HeaderLine line) {
+        if (!line.hasName("Authorization") || line.value().equals(INVALID_AUTHORIZATION)) {
+            return line.toString();
+        }
+        int space = line.value().indexOf(' ');
+        String scheme = space < 0 ? "" : line.value().substring(0, space + 1);
+        return line.name() + ": " + scheme + "<hidden>";
     }
 
     private static void appendLines(StringBuilder message, String text) {

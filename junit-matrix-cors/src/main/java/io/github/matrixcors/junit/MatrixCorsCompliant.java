@@ -59,18 +59,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Errors</h2>
  *
- * An {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} fails the class, naming the element and
- * the fix, when:
+ * An {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} names the element and the fix. It fails
+ * the class, before its first test, when:
  *
  * <ul>
  *   <li>no homeserver is found, or two are found (two fields, two annotated members, or one of each);
- *   <li>a field or method annotated with {@link HomeserverUrl} has another type than {@code String} or {@code URI}, a
- *       method takes parameters, or the URL it gives is null, relative or malformed;
- *   <li>a {@code MatrixHomeserver} field is null when the extension reads it;
- *   <li>an origin, a path or a property value is invalid;
- *   <li>{@link #registerUser()} is true but the homeserver cannot register users;
+ *   <li>a field or method annotated with {@link HomeserverUrl} has another type than {@code String} or {@code URI}, or
+ *       a method takes parameters;
+ *   <li>a static {@code MatrixHomeserver} field is null;
+ *   <li>an origin, a path or a property value is invalid, or a path matches no catalogue endpoint;
+ *   <li>{@link #registerUser()} is true but the homeserver is given by URL;
  *   <li>the class carries this annotation but has no test that runs the checks (it neither implements
  *       {@link MatrixCorsSuite} nor declares a method taking {@link MatrixCorsChecks}).
+ * </ul>
+ *
+ * It fails the test that needs the value, which for the checks is the {@code @TestFactory}, when:
+ *
+ * <ul>
+ *   <li>a {@link HomeserverUrl} member gives a null, relative or malformed URL;
+ *   <li>an instance {@code MatrixHomeserver} field is null;
+ *   <li>{@link #registerUser()} is true but the homeserver's {@code supportsRegistration()} returns false.
  * </ul>
  *
  * A homeserver that fails to start because Testcontainers finds no Docker environment fails the class (static field) or
@@ -86,8 +94,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       {@code implements MatrixCorsSuite}.
  *   <li>The checks run once per factory invocation, all before the first dynamic test is reported; the dynamic tests
  *       then report results that are already known.
- *   <li>Mutating requests (POST, PUT, DELETE) carry an invalid access token and an empty JSON body, so they check CORS
- *       headers on error responses and never change the server's state.
+ *   <li>Mutating requests (POST, PUT, DELETE) carry an invalid access token and an empty JSON body, so the server
+ *       rejects them with an error before changing any state, and the checks see the CORS headers of error responses
+ *       only.
  *   <li>Surefire's XML report names dynamic tests by their index, such as {@code matrixCorsCompliance(MatrixCorsChecks)[2][1]},
  *       unless its {@code statelessTestsetReporter} is {@code JUnit5Xml30StatelessReporter} with
  *       {@code usePhrasedTestCaseMethodName} set to true. It then joins the names of the group, the factory and the

@@ -218,8 +218,9 @@ final class MatrixCorsExtension
         Object target = source.isStatic() ? null : instanceDeclaring(context, field);
         MatrixHomeserver homeserver = (MatrixHomeserver) readField(field, target);
         if (homeserver == null) {
-            String where =
-                    source.isStatic() ? "where it is declared or in a static initializer" : "where it is declared";
+            String where = source.isStatic()
+                    ? "where it is declared or in a static initializer"
+                    : "where it is declared or in the constructor";
             throw new ExtensionConfigurationException(String.format(
                     "MatrixHomeserver %s is null: assign the homeserver %s, so that the extension can start it.",
                     source.description(), where));

@@ -12,7 +12,8 @@ import java.util.Objects;
  * The outcome of one request of an endpoint check: the preflight or the actual request, from one origin.
  *
  * @param name a readable name, unique within one check run, such as
- *     {@code OPTIONS /_matrix/client/v3/sync from https://app.element.io} for a preflight and
+ *     {@code OPTIONS /_matrix/client/v3/sync from https://app.element.io} for a preflight (with
+ *     {@code for PUT} before {@code from} when the request's method is not GET) and
  *     {@code GET /_matrix/client/v3/sync from https://app.element.io} for the actual request
  * @param endpoint the endpoint checked
  * @param origin the origin of the page that made the request
@@ -39,10 +40,17 @@ public record CheckResult(
         exchanges = List.copyOf(exchanges);
     }
 
-    /** Returns the name of the check for {@code endpoint} from {@code origin}. */
+    /**
+     * Returns the name of the check for {@code endpoint} from {@code origin}. A preflight's name says which method it
+     * is for, as in {@code OPTIONS /_matrix/client/v3/devices/{deviceId} for DELETE from ...}, unless the method is GET,
+     * so that names stay unique when a path has several methods.
+     */
     static String nameOf(Endpoint endpoint, String origin, CheckKind kind) {
-        String method = kind == CheckKind.PREFLIGHT ? "OPTIONS" : endpoint.method();
-        return method + " " + endpoint.pathTemplate() + " from " + origin;
+        if (kind == CheckKind.ACTUAL) {
+            return endpoint.method() + " " + endpoint.pathTemplate() + " from " + origin;
+        }
+        String forMethod = endpoint.method().equals("GET") ? "" : " for " + endpoint.method();
+        return "OPTIONS " + endpoint.pathTemplate() + forMethod + " from " + origin;
     }
 
     /** Returns whether no finding is {@code failAt} or worse; {@code passes(Severity.ERROR)} ignores warnings. */

@@ -48,9 +48,12 @@ public final class MatrixCorsChecker implements AutoCloseable {
     /** The origin checked when none is given: Element Web's. It is only sent as a header value, never contacted. */
     public static final String DEFAULT_ORIGIN = "https://app.element.io";
 
+    private static final String POLICY_SERVER_WELL_KNOWN = "/.well-known/matrix/policy_server";
+
     private static final Logger LOG = LoggerFactory.getLogger(MatrixCorsChecker.class);
 
     private final URI baseUri;
+    private final URI wellKnownUri;
     private final List<String> origins;
     private final BrowserProfile profile;
     private final String accessToken;
@@ -60,6 +63,7 @@ public final class MatrixCorsChecker implements AutoCloseable {
 
     private MatrixCorsChecker(Builder builder) {
         this.baseUri = builder.baseUri;
+        this.wellKnownUri = builder.wellKnownUri == null ? builder.baseUri : builder.wellKnownUri;
         this.origins = List.copyOf(builder.origins);
         this.profile = builder.profile;
         this.accessToken = builder.accessToken;
@@ -76,6 +80,11 @@ public final class MatrixCorsChecker implements AutoCloseable {
     /** Returns the homeserver's base URI. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** Returns the base URI of the host whose {@code /.well-known/matrix/} files are checked. */
+    public URI wellKnownUri() {
+        return wellKnownUri;
     }
 
     /** Returns the origins checked. */
@@ -112,9 +121,13 @@ public final class MatrixCorsChecker implements AutoCloseable {
         return results;
     }
 
-    /** Checks the bundled catalogue and the {@link ErrorEndpoints}. */
+    /**
+     * Checks the bundled catalogue and the {@link ErrorEndpoints}, except {@code /.well-known/matrix/policy_server}:
+     * a policy server's host serves that file, not the homeserver.
+     */
     public List<CheckResult> checkAll() {
-        List<Endpoint> endpoints = new ArrayList<>(EndpointCatalogue.standard().endpoints());
+        List<Endpoint> endpoints = new ArrayList<>(EndpointCatalogue.standard()
+                .filter(endpoint -> !endpoint.pathTemplate().equals(POLICY_SERVER_WELL_KNOWN)));
         endpoints.addAll(ErrorEndpoints.all());
         return check(endpoints);
     }
@@ -128,7 +141,8 @@ public final class MatrixCorsChecker implements AutoCloseable {
     }
 
     private CompletableFuture<List<CheckResult>> checkAsync(Endpoint endpoint, String origin, AtomicInteger failures) {
-        BrowserRequest request = WebClientRequests.forEndpoint(endpoint, baseUri, origin, accessToken);
+        URI base = endpoint.group() == EndpointGroup.WELL_KNOWN ? wellKnownUri : baseUri;
+        BrowserRequest request = WebClientRequests.forEndpoint(endpoint, base, origin, accessToken);
         CompletableFuture<CheckResult> preflight = start(() -> probe.preflightAsync(request))
                 .handle((exchange, error) -> exchange != null
                         ? judgePreflight(endpoint, request, exchange)
@@ -173,15 +187,23 @@ public final class MatrixCorsChecker implements AutoCloseable {
             LOG.debug("{} {} failed: {}", method, request.url(), probeError.getMessage());
         }
 
-        List<Exchange> partial = probeError.partialExchange().stream().toList();
-        Finding finding = new Finding(
+        Finding failure = new Finding(
                 PROBE_FAILED,
                 Severity.ERROR,
                 method + " " + request.url() + " got no HTTP response: " + probeError.getMessage(),
-                partial.isEmpty() ? null : partial.get(0).last(),
+                null,
                 List.of());
-        String name = CheckResult.nameOf(endpoint, request.origin(), kind);
-        return new CheckResult(name, endpoint, request.origin(), kind, List.of(finding), partial);
+        Exchange partial = probeError.partialExchange().orElse(null);
+        if (partial == null) {
+            String name = CheckResult.nameOf(endpoint, request.origin(), kind);
+            return new CheckResult(name, endpoint, request.origin(), kind, List.of(failure), List.of());
+        }
+        // The redirects before the failure got responses: judge them too, because a missing CORS header there blocks
+        // the browser before it ever reaches the failing hop.
+        CheckResult judged = judgeActual(endpoint, request, partial);
+        List<Finding> findings = new ArrayList<>(judged.findings());
+        findings.add(failure);
+        return new CheckResult(judged.name(), endpoint, request.origin(), kind, findings, judged.exchanges());
     }
 
     // Turns an exception thrown while starting a request (for example an invalid URL) into a failed future.
@@ -196,6 +218,7 @@ public final class MatrixCorsChecker implements AutoCloseable {
     /** Collects the settings of a {@link MatrixCorsChecker}. */
     public static final class Builder {
         private URI baseUri;
+        private URI wellKnownUri;
         private List<String> origins = List.of(DEFAULT_ORIGIN);
         private BrowserProfile profile = BrowserProfile.CHROMIUM;
         private String accessToken;
@@ -207,6 +230,17 @@ public final class MatrixCorsChecker implements AutoCloseable {
         public Builder baseUri(URI baseUri) {
             this.baseUri =
                     Probe.parseUrl(Objects.requireNonNull(baseUri, "baseUri").toString());
+            return this;
+        }
+
+        /**
+         * Sets the base URI of the server-name host that serves {@code /.well-known/matrix/client}, when it differs from
+         * the homeserver's, for example {@code https://example.org} for a homeserver at
+         * {@code https://matrix.example.org}. By default the homeserver's base URI.
+         */
+        public Builder wellKnownUri(URI wellKnownUri) {
+            this.wellKnownUri = Probe.parseUrl(
+                    Objects.requireNonNull(wellKnownUri, "wellKnownUri").toString());
             return this;
         }
 

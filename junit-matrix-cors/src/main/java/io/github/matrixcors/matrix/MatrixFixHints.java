@@ -10,7 +10,9 @@ final class MatrixFixHints {
     /**
      * CORS headers missing on error responses. nginx applies {@code add_header} without {@code always} only to 200,
      * 201, 204, 206, 301, 302, 303, 304, 307 and 308; Apache applies only the {@code always} table to its own error
-     * responses; Caddy runs {@code handle_errors} for the errors it generates itself, such as a 502.
+     * responses. Caddy 2.6.2 keeps headers of a plain {@code header} directive on the 502 it generates when the
+     * upstream is down, but drops deferred ones ({@code header >...}, {@code defer}); its {@code handle_errors} block
+     * runs for those errors.
      */
     static final List<FixHint> CORS_ON_ERRORS = List.of(
             new FixHint(
@@ -20,10 +22,10 @@ final class MatrixFixHints {
                             + " 5xx responses, including the 413 and 502 it generates itself"),
             new FixHint(
                     ProxyKind.CADDY,
-                    "add a 'handle_errors' block that sets the CORS headers and writes the response, for example"
-                            + " 'handle_errors { header Access-Control-Allow-Origin *; respond \"{err.status_text}\""
-                            + " {err.status_code} }', so the errors Caddy generates itself (502 when the homeserver"
-                            + " is down) carry them"),
+                    "deferred headers ('header >Access-Control-Allow-Origin *' or 'defer') are dropped on the errors"
+                            + " Caddy generates itself, such as a 502 when the homeserver is down; set the CORS headers"
+                            + " in a 'handle_errors { header Access-Control-Allow-Origin *; respond"
+                            + " \"{err.status_text}\" {err.status_code} }' block as well"),
             new FixHint(
                     ProxyKind.APACHE,
                     "use 'Header always set Access-Control-Allow-Origin \"*\"' (with 'Header onsuccess unset"

@@ -52,6 +52,7 @@ public final class MatrixRules {
     /** The names of the specification's recommended {@code Access-Control-Allow-Headers}. */
     public static final List<String> RECOMMENDED_HEADERS = List.of("X-Requested-With", "Content-Type", "Authorization");
 
+    private static final String WELL_KNOWN_CLIENT = "/.well-known/matrix/client";
     private static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
     private static final Map<String, Set<String>> RESTATED = Map.of(
             MISSING_ON_ERROR, Set.of("cors.allow-origin.missing"),
@@ -101,7 +102,7 @@ public final class MatrixRules {
             if (!hasAllowOrigin && hop.isRedirect()) {
                 findings.add(missingOnRedirect(hop));
             } else if (!hasAllowOrigin && hop.status() >= 400) {
-                findings.add(missingOnError(request, hop));
+                findings.add(missingOnError(endpoint, request, hop));
             } else if (!hasAllowOrigin && last && endpoint.group() == EndpointGroup.WELL_KNOWN) {
                 findings.add(missingOnWellKnown(hop));
             } else if (hasAllowOrigin && last) {
@@ -124,14 +125,27 @@ public final class MatrixRules {
                 MatrixFixHints.CORS_ON_REDIRECTS);
     }
 
-    private static Finding missingOnError(BrowserRequest request, Hop hop) {
+    private static Finding missingOnError(Endpoint endpoint, BrowserRequest request, Hop hop) {
+        String start = "The " + HeaderValues.statusOf(hop) + " response to " + request.method() + " "
+                + HeaderValues.pathOf(hop) + " has no Access-Control-Allow-Origin, so the web client sees a network"
+                + " error instead of ";
+        // A well-known file other than the client discovery file is optional: its absence without CORS headers
+        // hides a 404 that means "no information", so it is a warning rather than an error.
+        boolean optionalFile = endpoint.group() == EndpointGroup.WELL_KNOWN
+                && hop.status() == 404
+                && !endpoint.pathTemplate().equals(WELL_KNOWN_CLIENT);
+        if (optionalFile) {
+            return new Finding(
+                    MISSING_ON_ERROR,
+                    Severity.WARNING,
+                    start + "the 404 that says the file does not exist",
+                    hop,
+                    MatrixFixHints.CORS_ON_WELL_KNOWN);
+        }
         return new Finding(
                 MISSING_ON_ERROR,
                 Severity.ERROR,
-                "The " + HeaderValues.statusOf(hop) + " response to " + request.method() + " "
-                        + HeaderValues.pathOf(hop)
-                        + " has no Access-Control-Allow-Origin, so the web client sees a network error instead of"
-                        + " the status and its Matrix error code; the Matrix specification asks for CORS headers on"
+                start + "the status and its Matrix error code; the Matrix specification asks for CORS headers on"
                         + " every response, errors included",
                 hop,
                 MatrixFixHints.CORS_ON_ERRORS);

@@ -70,7 +70,7 @@ class CorsScenariosTest {
     }
 
     @Test
-    void wellKnownRedirectWithoutCorsIsBlockedAtRedirect() {
+    void wellKnownRedirectWithoutCorsBlocked() {
         server.on("GET", WELL_KNOWN, ScriptedResponse.redirect(302, "https-less-target"));
         server.on(
                 "GET",
@@ -147,7 +147,7 @@ class CorsScenariosTest {
     }
 
     @Test
-    void allowHeadersWithoutAuthorizationFailsAuthenticatedCall() {
+    void authorizationNotAllowedFails() {
         server.on(
                 "OPTIONS",
                 SYNC,
@@ -309,7 +309,7 @@ class CorsScenariosTest {
     }
 
     @Test
-    void redirectedPreflightedCallWithoutCorsIsBlocked() {
+    void redirectedCallWithoutCorsBlocked() {
         server.on("OPTIONS", SYNC, corsPreflight().header("Access-Control-Max-Age", "600"));
         server.on("GET", SYNC, ScriptedResponse.redirect(307, SYNC + "/"));
         server.on("GET", SYNC + "/", ScriptedResponse.status(200).header("Access-Control-Allow-Origin", "*"));
@@ -321,6 +321,53 @@ class CorsScenariosTest {
         assertThat(verdict.allowed(), is(false));
         assertThat(finding.ruleId(), equalTo(CorsRuleIds.REDIRECT_ALLOW_ORIGIN_MISSING));
         assertThat(finding.evidence().status(), equalTo(307));
+    }
+
+    @Test
+    void redirectedCallNotesNewPreflight() {
+        server.on("OPTIONS", SYNC, corsPreflight().header("Access-Control-Max-Age", "600"));
+        server.on("GET", SYNC, ScriptedResponse.redirect(307, SYNC + "/").header("Access-Control-Allow-Origin", "*"));
+        server.on("GET", SYNC + "/", ScriptedResponse.status(200).header("Access-Control-Allow-Origin", "*"));
+        BrowserRequest request = authenticated("GET", SYNC);
+
+        Verdict verdict = chromium.evaluate(request, probe.preflight(request), probe.fetch(request));
+
+        Finding finding = only(verdict);
+        assertThat(verdict.allowed(), is(true));
+        assertThat(finding.ruleId(), equalTo(CorsRuleIds.REDIRECT_AFTER_PREFLIGHT));
+        assertThat(finding.severity(), equalTo(Severity.INFO));
+    }
+
+    @Test
+    void redirectToUrlWithCredentialsFails() {
+        server.on(
+                "GET",
+                VERSIONS,
+                ScriptedResponse.redirect(302, "http://user:secret@127.0.0.1:" + server.port() + "/elsewhere")
+                        .header("Access-Control-Allow-Origin", "*"));
+        BrowserRequest request = get(VERSIONS);
+
+        Exchange exchange = probe.fetch(request);
+        Verdict verdict = chromium.evaluateResponse(request, exchange);
+
+        assertThat(exchange.hops(), hasSize(1));
+        assertThat(server.requests(), hasSize(1));
+        assertThat(only(verdict).ruleId(), equalTo(CorsRuleIds.REDIRECT_CREDENTIALS_IN_URL));
+        assertThat(only(verdict).severity(), equalTo(Severity.ERROR));
+    }
+
+    @Test
+    void redirectToInvalidLocationFails() {
+        server.on(
+                "GET",
+                VERSIONS,
+                ScriptedResponse.redirect(302, "http://exa mple.org/x").header("Access-Control-Allow-Origin", "*"));
+        BrowserRequest request = get(VERSIONS);
+
+        Verdict verdict = chromium.evaluateResponse(request, probe.fetch(request));
+
+        assertThat(only(verdict).ruleId(), equalTo(CorsRuleIds.REDIRECT_INVALID_LOCATION));
+        assertThat(only(verdict).message(), containsString("Location is \"http://exa mple.org/x\""));
     }
 
     @Test

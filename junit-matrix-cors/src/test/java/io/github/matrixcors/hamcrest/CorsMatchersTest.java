@@ -340,6 +340,7 @@ class CorsMatchersTest {
                 description(compliesWithMatrixRules()));
         assertTrue(mismatch(compliesWithMatrixRules(), result)
                 .startsWith("1 violation:\n  1. ERROR matrix.cors.missing-on-error: The 404 response has no CORS.\n"
+                        + "check: GET /_matrix/client/v3/sync from https://app.element.io\n"
                         + "request:\n"));
         assertTrue(mismatch(compliesWithMatrixRules(Severity.WARNING), result).startsWith("2 violations:\n"));
         assertEquals(
@@ -390,7 +391,7 @@ class CorsMatchersTest {
         assertEquals(
                 "was a check result without any response (the request failed)", mismatch(allowsOrigin(ORIGIN), failed));
         assertEquals(
-                "1 violation:\n  1. ERROR matrix.probe.failed: Connection refused.",
+                "1 violation:\n  1. ERROR matrix.probe.failed: Connection refused.\ncheck: GET /x from https://app.element.io",
                 mismatch(compliesWithMatrixRules(), failed));
     }
 

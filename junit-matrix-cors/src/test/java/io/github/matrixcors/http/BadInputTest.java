@@ -37,7 +37,7 @@ class BadInputTest {
     private static final String PAGE = "https://app.element.io";
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(700);
-    /** The most any failing call may take: both timeouts plus scheduling slack on a busy machine. */
+    /** The maximum time a failing call may take: both timeouts plus scheduling slack on a busy machine. */
     private static final Duration BOUND = Duration.ofMillis(1200 + 1500);
 
     private ScriptedHttpServer server;

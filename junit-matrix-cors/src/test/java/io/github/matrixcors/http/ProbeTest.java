@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,7 +194,7 @@ class ProbeTest {
     }
 
     @Test
-    void redirectBackToPageOriginIsNotTaintedWhenStartingThere() {
+    void sameOriginPageKeepsOriginAfterRedirect() {
         try (ScriptedHttpServer other = ScriptedHttpServer.start()) {
             server.on(
                     "GET",
@@ -236,6 +240,31 @@ class ProbeTest {
             assertThat(exchange.first().values("Access-Control-Allow-Origin"), contains("*"));
         }
         assertThat(server.requests(), hasSize(200));
+    }
+
+    @Test
+    void connectionWaitIsNotTimeout() throws Exception {
+        // Each response takes about 400 ms, and 8 callers share 2 connections, so the last ones wait about 1.2 s
+        // for a connection, longer than the 1 s a hop may take.
+        server.otherwise(request -> ScriptedResponse.status(200).slowly(Duration.ofMillis(10)));
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try (Probe narrow = Probe.builder()
+                .maxConcurrentRequests(2)
+                .connectTimeout(Duration.ofMillis(300))
+                .responseTimeout(Duration.ofMillis(700))
+                .build()) {
+            List<Future<Exchange>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                BrowserRequest request = BrowserRequest.of("GET", server.uri("/wait/" + i), PAGE);
+                results.add(callers.submit(() -> narrow.fetch(request)));
+            }
+
+            for (Future<Exchange> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS).first().status(), equalTo(200));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

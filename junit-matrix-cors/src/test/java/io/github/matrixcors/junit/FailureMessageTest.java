@@ -89,4 +89,22 @@ class FailureMessageTest {
                         + "1. WARNING advice.status: Use 204.",
                 message);
     }
+
+    @Test
+    void realAccessTokenIsHidden() {
+        assertEquals(
+                "Authorization: Bearer <hidden>",
+                FailureMessage.redacted(new HeaderLine("Authorization", "Bearer syt_real_token")));
+        assertEquals("authorization: <hidden>", FailureMessage.redacted(new HeaderLine("authorization", "token")));
+    }
+
+    @Test
+    void invalidAccessTokenIsShown() {
+        assertEquals(
+                "Authorization: Bearer matrixcors_invalid_token",
+                FailureMessage.redacted(new HeaderLine("Authorization", "Bearer matrixcors_invalid_token")));
+        assertEquals(
+                "Origin: https://app.element.io",
+                FailureMessage.redacted(new HeaderLine("Origin", "https://app.element.io")));
+    }
 }

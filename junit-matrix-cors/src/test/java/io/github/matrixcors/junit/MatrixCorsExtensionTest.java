@@ -12,6 +12,10 @@ import io.github.matrixcors.MatrixHomeserver;
 import io.github.matrixcors.http.Hop;
 import io.github.matrixcors.http.Probe;
 import io.github.matrixcors.http.SentRequest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -289,6 +293,43 @@ class MatrixCorsExtensionTest {
                         "GET /_matrix/client/versions from http://localhost:8080",
                         "GET /_matrix/client/versions from https://chat.example.org",
                         "OPTIONS /_matrix/client/versions from http://localhost:8080",
+                        "OPTIONS /_matrix/client/versions from https://chat.example.org"),
+                names(results.testEvents().succeeded()));
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @MatrixCorsCompliant(paths = "GET /_matrix/client/versions", origins = "https://chat.example.org")
+    @interface ChatClientCors {}
+
+    @ChatClientCors
+    static class ComposedAnnotationFixture implements MatrixCorsSuite {
+        @HomeserverUrl
+        static URI homeserverUrl() {
+            return LIVE.baseUri();
+        }
+    }
+
+    static class SubclassFixture extends ComposedAnnotationFixture {}
+
+    @Test
+    void composedAnnotationIsRead() {
+        EngineExecutionResults results = run(ComposedAnnotationFixture.class);
+
+        assertEquals(
+                List.of(
+                        "GET /_matrix/client/versions from https://chat.example.org",
+                        "OPTIONS /_matrix/client/versions from https://chat.example.org"),
+                names(results.testEvents().succeeded()));
+    }
+
+    @Test
+    void annotationIsInherited() {
+        EngineExecutionResults results = run(SubclassFixture.class);
+
+        assertEquals(
+                List.of(
+                        "GET /_matrix/client/versions from https://chat.example.org",
                         "OPTIONS /_matrix/client/versions from https://chat.example.org"),
                 names(results.testEvents().succeeded()));
     }
@@ -582,6 +623,21 @@ class MatrixCorsExtensionTest {
                 error.getMessage());
     }
 
+    static class NullInstanceHomeserverFixture implements MatrixCorsSuite {
+        MatrixHomeserver homeserver;
+    }
+
+    @Test
+    void nullInstanceHomeserverFailsTest() {
+        Throwable error = factoryFailure(run(NullInstanceHomeserverFixture.class));
+
+        assertInstanceOf(ExtensionConfigurationException.class, error);
+        assertEquals(
+                "MatrixHomeserver field NullInstanceHomeserverFixture.homeserver is null: assign the homeserver where"
+                        + " it is declared or in the constructor, so that the extension can start it.",
+                error.getMessage());
+    }
+
     static class NullUrlFixture implements MatrixCorsSuite {
         @HomeserverUrl
         static String url;
@@ -658,6 +714,24 @@ class MatrixCorsExtensionTest {
         assertEquals(
                 "Invalid value \"opera\" of property matrixcors.profile: write one of spec, chromium, firefox, webkit.",
                 error.getMessage());
+    }
+
+    @MatrixCorsCompliant(paths = "GET /_matrix/client/v3/sync", registerUser = true)
+    static class RegisteredUserWithoutCorsFixture implements MatrixCorsSuite {
+        static final LoopbackHomeserver homeserver = new LoopbackHomeserver(false, true);
+    }
+
+    @Test
+    void failureMessageHidesAccessToken() {
+        EngineExecutionResults results = run(RegisteredUserWithoutCorsFixture.class);
+
+        Event sync = results.testEvents().failed().stream()
+                .filter(event -> event.getTestDescriptor().getDisplayName().equals(SYNC))
+                .findFirst()
+                .orElseThrow();
+        String message = failure(sync).getMessage();
+        assertTrue(message.contains("      Authorization: Bearer <hidden>"), message);
+        assertFalse(message.contains("token-matrixcors-"), message);
     }
 
     @MatrixCorsCompliant(registerUser = true)

@@ -227,7 +227,7 @@ final class EndpointCatalogueGenerator {
 
     /**
      * One catalogue row while the versions are merged. The newest version sets the group, the authentication and the
-     * operation ids; two files of one version that define the same method and path add up.
+     * operation ids. When two files of one version define the same method and path, their operation ids are combined.
      */
     private static final class Row {
         final String method;

@@ -78,6 +78,9 @@ class MatrixCorsCheckerTest {
                         "GET /_matrix/client/versions from https://app.element.io"),
                 names);
         assertEquals(CheckKind.PREFLIGHT, results.get(0).kind());
+        assertEquals(
+                "OPTIONS /_matrix/client/v3/devices/{deviceId} for DELETE from https://app.element.io",
+                check(DELETE_DEVICE).get(0).name());
         assertEquals(CheckKind.ACTUAL, results.get(1).kind());
     }
 
@@ -154,6 +157,97 @@ class MatrixCorsCheckerTest {
                         + " it should carry the same CORS headers as the Client-Server API",
                 finding.message());
         assertEquals(List.of(ProxyKind.NGINX, ProxyKind.CADDY, ProxyKind.APACHE), proxies(finding));
+    }
+
+    @Test
+    void optionalWellKnownNotFoundWarns() {
+        Endpoint support = endpoint("GET", "/.well-known/matrix/support");
+        server.on(
+                "GET",
+                "/.well-known/matrix/support",
+                ScriptedResponse.status(404).body("No such resource"));
+
+        CheckResult actual = actualResult(check(support));
+
+        assertTrue(actual.passes(Severity.ERROR), actual.report(Severity.INFO));
+        Finding warning = actual.findingsAtLeast(Severity.WARNING).get(0);
+        assertEquals(MatrixRules.MISSING_ON_ERROR, warning.ruleId());
+        assertEquals(
+                "The 404 Not Found response to GET /.well-known/matrix/support has no Access-Control-Allow-Origin, so"
+                        + " the web client sees a network error instead of the 404 that says the file does not exist",
+                warning.message());
+    }
+
+    @Test
+    void wellKnownClientNotFoundWithoutCorsFails() {
+        server.on(
+                "GET",
+                "/.well-known/matrix/client",
+                ScriptedResponse.status(404).body("No such resource"));
+
+        Finding finding = onlyError(actualResult(check(WELL_KNOWN)));
+
+        assertEquals(MatrixRules.MISSING_ON_ERROR, finding.ruleId());
+    }
+
+    @Test
+    void proxyDuplicateAllowOriginFails() {
+        server.otherwise(
+                request -> SynapseLikeResponses.homeserver().apply(request).header("Access-Control-Allow-Origin", "*"));
+
+        List<CheckResult> results = check(SYNC);
+
+        for (CheckResult result : results) {
+            Finding finding = onlyError(result);
+            assertEquals("cors.allow-origin.multiple", finding.ruleId());
+        }
+    }
+
+    @Test
+    void allowHeadersWithoutAuthorizationFails() {
+        server.otherwise(request -> request.method().equals("OPTIONS")
+                ? ScriptedResponse.status(204)
+                        .header("Access-Control-Allow-Origin", "*")
+                        .header("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
+                        .header("Access-Control-Allow-Headers", "X-Requested-With, Content-Type")
+                : SynapseLikeResponses.homeserver().apply(request));
+
+        List<CheckResult> results = check(SYNC, VERSIONS);
+
+        Finding finding = onlyError(results.get(0));
+        assertEquals("cors.allow-headers.missing-header", finding.ruleId());
+        assertFalse(ruleIds(results.get(0)).contains(MatrixRules.HEADERS_NOT_RECOMMENDED));
+        assertTrue(ruleIds(results.get(2)).contains(MatrixRules.HEADERS_NOT_RECOMMENDED));
+        assertTrue(results.get(2).passes(Severity.ERROR), results.get(2).report(Severity.INFO));
+    }
+
+    @Test
+    void missingMaxAgeWarnsOnAuthenticatedCall() {
+        CheckResult preflight = check(SYNC).get(0);
+
+        assertTrue(preflight.passes(Severity.ERROR), preflight.report(Severity.INFO));
+        List<Finding> warnings = preflight.findingsAtLeast(Severity.WARNING);
+        assertEquals(1, warnings.size(), preflight.report(Severity.INFO));
+        assertEquals("cors.max-age.missing", warnings.get(0).ruleId());
+    }
+
+    @Test
+    void checkAllSkipsPolicyServer() {
+        List<CheckResult> results;
+        try (MatrixCorsChecker checker = builder().build()) {
+            results = checker.checkAll();
+        }
+
+        int expectedEndpoints =
+                CATALOGUE.endpoints().size() - 1 + ErrorEndpoints.all().size();
+        assertEquals(2 * expectedEndpoints, results.size());
+        assertTrue(results.stream().noneMatch(result -> result.name().contains("policy_server")));
+        assertEquals(
+                results.size(),
+                new HashSet<>(results.stream().map(CheckResult::name).toList()).size());
+        for (CheckResult result : results) {
+            assertTrue(result.passes(Severity.ERROR), result.report(Severity.INFO));
+        }
     }
 
     @Test
@@ -363,6 +457,44 @@ class MatrixCorsCheckerTest {
             assertTrue(
                     finding.message().contains("http://127.0.0.1:" + closedPort + "/_matrix/client/v3/sync"),
                     finding.message());
+        }
+    }
+
+    @Test
+    void redirectToClosedPortKeepsRedirectFinding() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String target = "http://127.0.0.1:" + closedPort + "/client.json";
+        server.on("GET", "/.well-known/matrix/client", ScriptedResponse.redirect(302, target));
+
+        CheckResult actual = actualResult(check(WELL_KNOWN));
+
+        List<String> errors = actual.findingsAtLeast(Severity.ERROR).stream()
+                .map(Finding::ruleId)
+                .toList();
+        assertEquals(List.of(MatrixRules.MISSING_ON_REDIRECT, MatrixCorsChecker.PROBE_FAILED), errors);
+        assertEquals(302, actual.exchanges().get(0).last().status());
+    }
+
+    @Test
+    void wellKnownCheckedOnServerNameHost() {
+        try (ScriptedHttpServer serverNameHost = ScriptedHttpServer.start()) {
+            serverNameHost.on(
+                    "GET",
+                    "/.well-known/matrix/client",
+                    ScriptedResponse.status(200).json("{}"));
+
+            List<CheckResult> results = check(builder().wellKnownUri(serverNameHost.uri("")), WELL_KNOWN, VERSIONS);
+
+            assertEquals(
+                    MatrixRules.WELL_KNOWN_MISSING,
+                    onlyError(actualResult(results)).ruleId());
+            assertEquals(2, serverNameHost.requests().size());
+            assertEquals(2, server.requests().size());
+            assertTrue(server.requests().stream()
+                    .allMatch(request -> request.path().startsWith("/_matrix/")));
         }
     }
 

@@ -11,7 +11,7 @@ final class SynapseLikeResponses {
 
     private SynapseLikeResponses() {}
 
-    /** Returns Synapse's answer to any OPTIONS request: 204 with its CORS headers. */
+    /** Returns Synapse's response to any OPTIONS request: 204 with its CORS headers. */
     static ScriptedResponse preflight() {
         return withCors(ScriptedResponse.status(204));
     }
@@ -30,7 +30,7 @@ final class SynapseLikeResponses {
     }
 
     /**
-     * Returns a handler that answers like Synapse: 204 to OPTIONS, 401 {@code M_UNKNOWN_TOKEN} to a request with a token
+     * Returns a handler that responds like Synapse: 204 to OPTIONS, 401 {@code M_UNKNOWN_TOKEN} to a request with a token
      * other than {@link #VALID_TOKEN}, otherwise 200 with an empty JSON object; all with CORS headers.
      */
     static Function<RecordedRequest, ScriptedResponse> homeserver() {

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * An in-process HTTP/1.1 server on a loopback port that answers with exactly the bytes a test scripts: duplicate
+ * An in-process HTTP/1.1 server on a loopback port that responds with exactly the bytes a test scripts: duplicate
  * header lines, invalid bytes, slow trickles, garbage or silence. Unlike a real server library it never adds, merges
  * or reorders header lines (it only appends {@code Content-Length} when the script sets none).
  *
@@ -77,13 +77,13 @@ public final class ScriptedHttpServer implements AutoCloseable {
         }
     }
 
-    /** Answers {@code method} requests for exactly {@code path} (query ignored) with {@code response}. */
+    /** Responds to {@code method} requests for exactly {@code path} (query ignored) with {@code response}. */
     public ScriptedHttpServer on(String method, String path, ScriptedResponse response) {
         routes.put(method + " " + path, response);
         return this;
     }
 
-    /** Answers every request without a route with what {@code handler} returns. */
+    /** Responds to every request without a route with what {@code handler} returns. */
     public ScriptedHttpServer otherwise(Function<RecordedRequest, ScriptedResponse> handler) {
         this.fallback = handler;
         return this;
@@ -202,6 +202,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
         if (parts.length < 2) {
             throw new SocketException("Invalid request line: " + requestLine);
         }
+
         List<HeaderLine> headers = new ArrayList<>();
         int headBytes = requestLine.length();
         String line;
@@ -216,6 +217,7 @@ public final class ScriptedHttpServer implements AutoCloseable {
                         line.substring(0, colon), line.substring(colon + 1).trim()));
             }
         }
+
         byte[] body = new byte[0];
         for (HeaderLine header : headers) {
             if (header.hasName("Content-Length")) {

@@ -63,7 +63,7 @@ public final class ScriptedResponse {
         return raw(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Returns a response that reads the request and never answers, holding the connection open. */
+    /** Returns a response that reads the request and never responds, holding the connection open. */
     public static ScriptedResponse noReply() {
         return new ScriptedResponse(Mode.NO_REPLY, null);
     }

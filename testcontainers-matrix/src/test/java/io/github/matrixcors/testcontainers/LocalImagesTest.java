@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
@@ -82,6 +85,24 @@ class LocalImagesTest {
                     "stat", "-c", "%u %n", "/data/homeserver.db", "/data/localhost.signing.key");
             assertThat(owners.getExitCode(), is(0));
             assertThat(owners.getStdout(), is("991 /data/homeserver.db\n991 /data/localhost.signing.key\n"));
+        }
+    }
+
+    @Test
+    void synapseGeneratesConfig() {
+        try (GenericContainer<?> synapse = new GenericContainer<>(MatrixImages.synapse())
+                .withCommand("generate")
+                .withEnv("SYNAPSE_SERVER_NAME", "matrix.test")
+                .withEnv("SYNAPSE_REPORT_STATS", "no")
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(STARTUP_TIMEOUT))) {
+            synapse.start();
+
+            String config = synapse.copyFileFromContainer("/data/homeserver.yaml", LocalImagesTest::readUtf8);
+            assertThat(config, containsString("server_name: \"matrix.test\""));
+            assertThat(config, containsString("report_stats: false"));
+            String signingKey =
+                    synapse.copyFileFromContainer("/data/matrix.test.signing.key", LocalImagesTest::readUtf8);
+            assertThat(signingKey, startsWith("ed25519 "));
         }
     }
 
@@ -184,6 +205,10 @@ class LocalImagesTest {
                 // when nothing listens behind it.
                 .waitingFor(Wait.forHttp("/").forPort(80).forStatusCodeMatching(status -> true))
                 .withStartupTimeout(STARTUP_TIMEOUT);
+    }
+
+    private static String readUtf8(InputStream stream) throws IOException {
+        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private HttpResponse<String> get(GenericContainer<?> container, int port, String path)

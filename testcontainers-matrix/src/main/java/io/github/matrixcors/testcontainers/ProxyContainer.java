@@ -1,0 +1,238 @@
+package io.github.matrixcors.testcontainers;
+
+import io.github.matrixcors.cors.ProxyKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A reverse proxy in front of a homeserver, reached by network alias on a shared Docker network. The proxy's
+ * configuration is a {@link ProxyPreset} or the user's own file; either may contain the placeholder
+ * {@value #HOMESERVER_PLACEHOLDER}, which becomes the homeserver's {@code host:port} on the network, for example
+ * {@code synapse:8008}. The configuration is checked with the proxy's own test command before the server starts, so an
+ * invalid file fails the start at once with the proxy's message and line number.
+ *
+ * @param <SELF> the concrete container type, for fluent setters
+ */
+public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends GenericContainer<SELF> {
+
+    /** Placeholder in a configuration file for the homeserver's {@code host:port} on the Docker network. */
+    public static final String HOMESERVER_PLACEHOLDER = "{{homeserver}}";
+
+    /** Port the proxy listens on inside the container; every preset and user file must listen on it. */
+    public static final int HTTP_PORT = 80;
+
+    /** Line the start command prints to standard error when the configuration test fails. */
+    static final String CHECK_FAILED_MARKER = "matrix-cors: configuration test failed";
+
+    private static final Pattern UNKNOWN_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
+
+    private final DockerImageName image;
+
+    private String homeserverAddress;
+
+    private String configName;
+
+    private String configTemplate;
+
+    protected ProxyContainer(DockerImageName image, DockerImageName official) {
+        super(image);
+        image.assertCompatibleWith(official);
+        this.image = image;
+
+        withExposedPorts(HTTP_PORT);
+        withLabels(ContainerCleanup.labels());
+        waitingFor(new HttpAnswerWaitStrategy("/_matrix/client/versions").withStartupTimeout(Duration.ofSeconds(60)));
+        withLogConsumer(new ContainerLogConsumer(LoggerFactory.getLogger(getClass()), ""));
+        withPreset(ProxyPreset.CORRECT);
+    }
+
+    /** Returns which proxy this container runs. */
+    public abstract ProxyKind proxyKind();
+
+    /** Returns the files to copy into the container: the rendered site configuration plus any main file around it. */
+    protected abstract Map<String, String> configFiles(String renderedConfig);
+
+    /** Returns the shell command that tests the configuration and exits non-zero when it is invalid. */
+    protected abstract String configTestCommand();
+
+    /** Returns the shell command that runs the server in the foreground; the start command {@code exec}s it. */
+    protected abstract String serverCommand();
+
+    /**
+     * Puts this proxy in front of a Synapse container on the same network and starts Synapse first. The proxy uses the
+     * last network alias of the container, so give it one with {@code withNetworkAliases("synapse")}.
+     */
+    public SELF withHomeserver(SynapseContainer synapse) {
+        frontHomeserver(synapse);
+        dependsOn(synapse);
+        return self();
+    }
+
+    /**
+     * Fronts the homeserver without waiting for it: the proxy resolves the homeserver's name per request, so both can
+     * start at the same time.
+     */
+    SELF frontHomeserver(SynapseContainer synapse) {
+        List<String> aliases = synapse.getNetworkAliases();
+        if (synapse.getNetwork() == null || aliases.isEmpty()) {
+            throw new IllegalStateException("Put the SynapseContainer on a network with an alias before passing it: "
+                    + "synapse.withNetwork(network).withNetworkAliases(\"synapse\")");
+        }
+        if (getNetwork() == null) {
+            withNetwork(synapse.getNetwork());
+        } else if (getNetwork() != synapse.getNetwork()) {
+            throw new IllegalStateException("The proxy and the SynapseContainer are on different networks; "
+                    + "call withNetwork(...) on both with the same Network");
+        }
+        homeserverAddress = synapse.getInternalAddress(aliases.get(aliases.size() - 1));
+        return self();
+    }
+
+    /**
+     * Sets the homeserver's {@code host:port} as the proxy reaches it on the Docker network, for a homeserver that is
+     * not a {@link SynapseContainer}, for example {@code "dendrite:8008"}.
+     */
+    public SELF withHomeserverAddress(String hostAndPort) {
+        if (hostAndPort == null || !hostAndPort.matches("[A-Za-z0-9._-]+:[0-9]{1,5}")) {
+            throw new IllegalArgumentException(
+                    "Invalid homeserver address '" + hostAndPort + "': expected host:port, for example synapse:8008");
+        }
+        homeserverAddress = hostAndPort;
+        return self();
+    }
+
+    /** Uses one of the module's ready-made configurations; the default is {@link ProxyPreset#CORRECT}. */
+    public SELF withPreset(ProxyPreset preset) {
+        if (!preset.supports(proxyKind())) {
+            throw new IllegalArgumentException("Preset " + preset + " does not exist for "
+                    + proxyKind().displayName() + "; available: " + ProxyPreset.supportedBy(proxyKind()));
+        }
+        configName = "preset " + preset + " (classpath:" + preset.resource(proxyKind()) + ")";
+        configTemplate = readResource(preset.resource(proxyKind()));
+        return self();
+    }
+
+    /**
+     * Uses the user's own configuration file. See the proxy class for what the file contains; it may use
+     * {@value #HOMESERVER_PLACEHOLDER} wherever the homeserver's {@code host:port} belongs.
+     */
+    public SELF withConfigFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("Proxy configuration file not found: " + file.toAbsolutePath());
+        }
+        try {
+            configTemplate = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read proxy configuration file " + file.toAbsolutePath(), e);
+        }
+        configName = "file " + file.toAbsolutePath();
+        return self();
+    }
+
+    /** Uses a configuration file from the classpath, for example {@code "proxy/matrix.conf"} under test resources. */
+    public SELF withConfigResource(String classpathResource) {
+        configTemplate = readResource(classpathResource);
+        configName = "classpath:" + classpathResource;
+        return self();
+    }
+
+    /** Returns the proxy's address on the host, for example {@code http://localhost:32770}. */
+    public URI baseUri() {
+        return URI.create("http://" + getHost() + ":" + getMappedPort(HTTP_PORT));
+    }
+
+    /** Returns where the configuration came from, for messages. */
+    public String getConfigName() {
+        return configName;
+    }
+
+    /** Returns the configuration with the placeholder replaced, as the proxy receives it. */
+    public String getRenderedConfig() {
+        if (homeserverAddress == null) {
+            throw new IllegalStateException(
+                    "No homeserver for the " + proxyKind().displayName() + " proxy: call "
+                            + "withHomeserver(synapseContainer) or withHomeserverAddress(\"synapse:8008\") before starting it");
+        }
+        String rendered = configTemplate.replace(HOMESERVER_PLACEHOLDER, homeserverAddress);
+        Matcher unknown = UNKNOWN_PLACEHOLDER.matcher(rendered);
+        if (unknown.find()) {
+            throw new IllegalStateException("Unknown placeholder " + unknown.group() + " in " + configName
+                    + "; the only " + "placeholder is " + HOMESERVER_PLACEHOLDER);
+        }
+        return rendered;
+    }
+
+    @Override
+    protected void configure() {
+        if (getNetwork() == null) {
+            throw new IllegalStateException(
+                    "The " + proxyKind().displayName() + " proxy needs a network shared with the "
+                            + "homeserver: call withHomeserver(synapseContainer) or withNetwork(network)");
+        }
+        configFiles(getRenderedConfig())
+                .forEach((path, content) -> withCopyToContainer(Transferable.of(content), path));
+
+        // Test first, so that an invalid configuration ends the container with the proxy's own message.
+        String startCommand = configTestCommand() + " || { echo '" + CHECK_FAILED_MARKER + "' >&2; exit 78; }; exec "
+                + serverCommand();
+        withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("/bin/sh", "-c"));
+        setCommand(new String[] {startCommand});
+    }
+
+    @Override
+    public void start() {
+        try {
+            super.start();
+        } catch (RuntimeException e) {
+            String logTail = StartupFailure.logTail(this);
+            String hint = logTail.contains(CHECK_FAILED_MARKER)
+                    ? "The " + proxyKind().displayName() + " configuration " + configName + " is invalid; "
+                            + "the proxy's own check reports the line:"
+                    : "Configuration: " + configName;
+            throw StartupFailure.describe(this, proxyKind().displayName() + " proxy", image, e, hint);
+        }
+    }
+
+    @Override
+    protected void containerIsStarted(com.github.dockerjava.api.command.InspectContainerResponse containerInfo) {
+        Logger log = LoggerFactory.getLogger(getClass());
+        log.info("{} proxy with {} is ready at {}", proxyKind().displayName(), configName, baseUri());
+    }
+
+    /** Returns the network the proxy and its homeserver share. */
+    Network sharedNetwork() {
+        return getNetwork();
+    }
+
+    private static String readResource(String name) {
+        String path = name.startsWith("/") ? name.substring(1) : name;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = ProxyContainer.class.getClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("Proxy configuration resource not found on the classpath: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Failed to read proxy configuration resource " + name, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.matrixcors.testcontainers;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.github.matrixcors.MatrixAccount;
+import io.github.matrixcors.cors.ProxyKind;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MatrixStackTest {
+
+    @Test
+    void nginxStackProxiesToSynapse() throws Exception {
+        try (MatrixStack stack = MatrixStack.synapseBehind(ProxyKind.NGINX, ProxyPreset.CORRECT)) {
+            stack.start();
+
+            HttpResponse<String> versions =
+                    SynapseContainerTest.get(stack.baseUri().resolve("/_matrix/client/versions"), null);
+            assertThat(versions.statusCode(), equalTo(200));
+            assertThat(versions.headers().allValues("Access-Control-Allow-Origin"), equalTo(List.of("*")));
+
+            MatrixAccount bob = stack.registerUser("bob");
+            HttpResponse<String> whoami = SynapseContainerTest.get(
+                    stack.baseUri().resolve("/_matrix/client/v3/account/whoami"), bob.accessToken());
+            assertThat(whoami.statusCode(), equalTo(200));
+
+            assertThat(stack.getProxyLogs(), containsString("GET /_matrix/client/v3/account/whoami"));
+            assertThat(stack.getSynapseLogs(), containsString("SynapseSite"));
+            assertThat(stack.getLastStartDuration(), notNullValue());
+        }
+    }
+
+    @Test
+    void sharedStackStartsOnce() {
+        MatrixStack first = MatrixStack.shared(ProxyKind.NGINX, ProxyPreset.CORRECT);
+        MatrixStack second = MatrixStack.shared(ProxyKind.NGINX, ProxyPreset.CORRECT);
+
+        assertThat(second == first, equalTo(true));
+        assertThat(second.isRunning(), equalTo(true));
+    }
+}
