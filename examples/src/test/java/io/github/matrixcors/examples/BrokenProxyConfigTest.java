@@ -20,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.opentest4j.AssertionFailedError;
@@ -68,6 +69,7 @@ class BrokenProxyConfigTest {
     void annotatedClassFailsWithFixHint() {
         List<Event> failures = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(BrokenSiteFixture.class))
+                .configurationParameter(TestKitOnly.PARAMETER, "true")
                 .execute()
                 .testEvents()
                 .failed()
@@ -90,6 +92,7 @@ class BrokenProxyConfigTest {
 
     /** The class a user would write; run here through the JUnit test kit so that its failure can be asserted. */
     @MatrixCorsCompliant(paths = "GET /_matrix/client/versions")
+    @ExtendWith(TestKitOnly.class)
     static class BrokenSiteFixture implements MatrixCorsSuite {
 
         static MatrixStack stack = BrokenProxyConfigTest.stack;
