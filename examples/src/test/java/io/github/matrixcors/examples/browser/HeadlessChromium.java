@@ -189,7 +189,7 @@ public final class HeadlessChromium implements AutoCloseable {
         List<BrowserOutcome> outcomes = new ArrayList<>(runOnce(calls));
 
         // Chromium aborts requests in flight with ERR_NETWORK_CHANGED when a network interface appears or goes, as it
-        // does whenever Docker starts or stops a container. Such a call says nothing about CORS, so it is made again,
+        // does whenever Docker starts or stops a container. Such a call shows nothing about CORS, so it is made again,
         // under a fresh URL because the first one may have reached the server and filled the preflight cache.
         for (int attempt = 1; attempt <= MAX_NETWORK_CHANGE_RETRIES; attempt++) {
             List<Integer> interrupted = new ArrayList<>();
