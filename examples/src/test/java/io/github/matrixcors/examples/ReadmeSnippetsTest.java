@@ -22,7 +22,7 @@ class ReadmeSnippetsTest {
 
     @ParameterizedTest(name = "{1} from {0}")
     @CsvSource({
-        "NginxCorsTest.java, annotation",
+        "NginxCorsComplianceTest.java, annotation",
         "OwnProxyConfigTest.java, own-config",
         "HandWrittenPreflightTest.java, matchers"
     })
