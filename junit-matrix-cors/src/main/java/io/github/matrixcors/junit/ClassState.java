@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state the extension resolves once per test class: its settings, the source of its homeserver, and the results of
@@ -16,6 +18,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 record ClassState(
         CheckSettings settings, HomeserverSource source, ComplianceSummary summary, boolean annotatedOnClass) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClassState.class);
 
     /** Stands in for the annotation when only an enclosing class of a {@code @Nested} class is annotated. */
     @MatrixCorsCompliant
@@ -44,6 +48,17 @@ record ClassState(
                 classContext.getEnclosingTestClasses(),
                 classContext::getConfigurationParameter,
                 System::getenv);
+
+        boolean propertySet = classContext
+                .getConfigurationParameter(MatrixCorsCompliant.HOMESERVER_PROPERTY)
+                .isPresent();
+        if (propertySet && !(source instanceof HomeserverSource.LiveServer)) {
+            LOG.warn(
+                    "{} takes its homeserver from {}, so the property {} is ignored",
+                    testClass.getSimpleName(),
+                    source.description(),
+                    MatrixCorsCompliant.HOMESERVER_PROPERTY);
+        }
 
         if (settings.registerUser() && !(source instanceof HomeserverField)) {
             throw new ExtensionConfigurationException(String.format(

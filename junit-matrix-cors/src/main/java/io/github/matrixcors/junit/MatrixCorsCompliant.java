@@ -92,6 +92,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <ul>
  *   <li>A class with no test method at all is not run by JUnit, so this annotation on such a class does nothing. Add
  *       {@code implements MatrixCorsSuite}.
+ *   <li>The extension stops the homeservers it started, and closes its probe, through JUnit's closing of
+ *       {@code AutoCloseable} values in the extension context store. Setting the configuration parameter
+ *       {@code junit.jupiter.extensions.store.close.autocloseable.enabled} to false leaves them running.
  *   <li>The checks run once per factory invocation, all before the first dynamic test is reported; the dynamic tests
  *       then report results that are already known.
  *   <li>Mutating requests (POST, PUT, DELETE) carry an invalid access token and an empty JSON body, so the server

@@ -1,24 +1,13 @@
 package io.github.matrixcors.matrix;
 
 import io.github.matrixcors.cors.BrowserProfile;
-import io.github.matrixcors.cors.BrowserRequest;
 import io.github.matrixcors.cors.CorsEvaluator;
-import io.github.matrixcors.cors.Finding;
-import io.github.matrixcors.cors.Severity;
-import io.github.matrixcors.http.Exchange;
 import io.github.matrixcors.http.Probe;
-import io.github.matrixcors.http.ProbeException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks what a browser does with the requests a Matrix web client makes to a homeserver, endpoint by endpoint.
@@ -32,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>POST, PUT and DELETE requests carry an invalid access token and a {@code {}} body, so no server state changes,
  * even on a production server. A request that gets no HTTP response (connection refused, timeout) becomes a
- * {@link #PROBE_FAILED} error naming the URL and the fix, and the other checks go on.
+ * {@link #PROBE_FAILED} error naming the URL and the fix, and the other checks go on. When the first check of a host
+ * gets no response at all (nothing listens, or the host never answers), the other checks of that host are not sent
+ * and fail with the same cause, so an unreachable host costs one timeout rather than one per request.
  *
  * <pre>{@code
  * try (MatrixCorsChecker checker = MatrixCorsChecker.builder().baseUri(URI.create("http://localhost:8008")).build()) {
@@ -49,8 +40,6 @@ public final class MatrixCorsChecker implements AutoCloseable {
     public static final String DEFAULT_ORIGIN = "https://app.element.io";
 
     private static final String POLICY_SERVER_WELL_KNOWN = "/.well-known/matrix/policy_server";
-
-    private static final Logger LOG = LoggerFactory.getLogger(MatrixCorsChecker.class);
 
     private final URI baseUri;
     private final URI wellKnownUri;
@@ -103,22 +92,8 @@ public final class MatrixCorsChecker implements AutoCloseable {
      */
     public List<CheckResult> check(Collection<Endpoint> endpoints) {
         Objects.requireNonNull(endpoints, "endpoints");
-        AtomicInteger probeFailures = new AtomicInteger();
-        List<CompletableFuture<List<CheckResult>>> pending = new ArrayList<>();
-        for (Endpoint endpoint : endpoints) {
-            for (String origin : origins) {
-                pending.add(checkAsync(endpoint, origin, probeFailures));
-            }
-        }
-
-        List<CheckResult> results = new ArrayList<>();
-        for (CompletableFuture<List<CheckResult>> future : pending) {
-            results.addAll(future.join());
-        }
-        if (probeFailures.get() > 0) {
-            LOG.warn("{} of {} requests to {} got no HTTP response", probeFailures.get(), results.size(), baseUri);
-        }
-        return results;
+        CheckRun run = new CheckRun(probe, evaluator, accessToken, baseUri, wellKnownUri);
+        return run.execute(List.copyOf(endpoints), origins);
     }
 
     /**
@@ -137,81 +112,6 @@ public final class MatrixCorsChecker implements AutoCloseable {
     public void close() {
         if (ownsProbe) {
             probe.close();
-        }
-    }
-
-    private CompletableFuture<List<CheckResult>> checkAsync(Endpoint endpoint, String origin, AtomicInteger failures) {
-        URI base = endpoint.group() == EndpointGroup.WELL_KNOWN ? wellKnownUri : baseUri;
-        BrowserRequest request = WebClientRequests.forEndpoint(endpoint, base, origin, accessToken);
-        CompletableFuture<CheckResult> preflight = start(() -> probe.preflightAsync(request))
-                .handle((exchange, error) -> exchange != null
-                        ? judgePreflight(endpoint, request, exchange)
-                        : failed(endpoint, request, CheckKind.PREFLIGHT, error, failures));
-        CompletableFuture<CheckResult> actual = start(() -> probe.fetchAsync(request))
-                .handle((exchange, error) -> exchange != null
-                        ? judgeActual(endpoint, request, exchange)
-                        : failed(endpoint, request, CheckKind.ACTUAL, error, failures));
-        return preflight.thenCombine(actual, List::of);
-    }
-
-    private CheckResult judgePreflight(Endpoint endpoint, BrowserRequest request, Exchange preflight) {
-        List<Finding> findings = Findings.merge(
-                evaluator.evaluatePreflight(request, preflight).findings(),
-                MatrixRules.checkPreflight(endpoint, request, preflight));
-        findings.addAll(AdviceRules.checkPreflight(preflight));
-        if (!request.needsPreflight()) {
-            findings = Findings.withoutPreflight(findings, request);
-        }
-        String name = CheckResult.nameOf(endpoint, request.origin(), CheckKind.PREFLIGHT);
-        return new CheckResult(name, endpoint, request.origin(), CheckKind.PREFLIGHT, findings, List.of(preflight));
-    }
-
-    private CheckResult judgeActual(Endpoint endpoint, BrowserRequest request, Exchange actual) {
-        List<Finding> findings = Findings.merge(
-                evaluator.evaluateResponse(request, actual).findings(),
-                MatrixRules.checkActual(endpoint, request, actual));
-        String name = CheckResult.nameOf(endpoint, request.origin(), CheckKind.ACTUAL);
-        return new CheckResult(name, endpoint, request.origin(), CheckKind.ACTUAL, findings, List.of(actual));
-    }
-
-    private CheckResult failed(
-            Endpoint endpoint, BrowserRequest request, CheckKind kind, Throwable error, AtomicInteger failures) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (!(cause instanceof ProbeException probeError)) {
-            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-        }
-        String method = kind == CheckKind.PREFLIGHT ? "OPTIONS" : request.method();
-        if (failures.getAndIncrement() == 0) {
-            LOG.warn("{} {} failed: {}", method, request.url(), probeError.getMessage());
-        } else {
-            LOG.debug("{} {} failed: {}", method, request.url(), probeError.getMessage());
-        }
-
-        Finding failure = new Finding(
-                PROBE_FAILED,
-                Severity.ERROR,
-                method + " " + request.url() + " got no HTTP response: " + probeError.getMessage(),
-                null,
-                List.of());
-        Exchange partial = probeError.partialExchange().orElse(null);
-        if (partial == null) {
-            String name = CheckResult.nameOf(endpoint, request.origin(), kind);
-            return new CheckResult(name, endpoint, request.origin(), kind, List.of(failure), List.of());
-        }
-        // The redirects before the failure got responses: judge them too, because a missing CORS header there blocks
-        // the browser before it ever reaches the failing hop.
-        CheckResult judged = judgeActual(endpoint, request, partial);
-        List<Finding> findings = new ArrayList<>(judged.findings());
-        findings.add(failure);
-        return new CheckResult(judged.name(), endpoint, request.origin(), kind, findings, judged.exchanges());
-    }
-
-    // Turns an exception thrown while starting a request (for example an invalid URL) into a failed future.
-    private static CompletableFuture<Exchange> start(Supplier<CompletableFuture<Exchange>> send) {
-        try {
-            return send.get();
-        } catch (ProbeException error) {
-            return CompletableFuture.failedFuture(error);
         }
     }
 

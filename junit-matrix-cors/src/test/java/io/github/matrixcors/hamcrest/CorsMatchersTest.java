@@ -57,6 +57,31 @@ class CorsMatchersTest {
             BrowserRequest.of("GET", SYNC, ORIGIN).withHeader("Authorization", "Bearer x");
 
     @Test
+    void assertionMessageAsDocumented() {
+        SentRequest versions = new SentRequest(
+                "GET",
+                URI.create("http://localhost:8008/_matrix/client/versions"),
+                List.of(new HeaderLine("Origin", ORIGIN)));
+        Hop hop = hop(versions, 200, "OK", "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Origin", "*");
+
+        AssertionError error = assertThrows(AssertionError.class, () -> assertThat(hop, allowsOrigin(ORIGIN)));
+
+        assertEquals(
+                "\nExpected: a response whose Access-Control-Allow-Origin allows \"https://app.element.io\"\n"
+                        + "     but: 1 violation:\n"
+                        + "  1. Access-Control-Allow-Origin has 2 lines (\"*\", \"*\"), which browsers combine into"
+                        + " \"*, *\"\n"
+                        + "request:\n"
+                        + "  GET http://localhost:8008/_matrix/client/versions\n"
+                        + "  Origin: https://app.element.io\n"
+                        + "response:\n"
+                        + "  200 OK\n"
+                        + "  Access-Control-Allow-Origin: *\n"
+                        + "  Access-Control-Allow-Origin: *",
+                error.getMessage());
+    }
+
+    @Test
     void successfulPreflightDescription() {
         assertEquals(
                 "a successful CORS preflight response (status 200-299, one valid Access-Control-Allow-Origin, valid"

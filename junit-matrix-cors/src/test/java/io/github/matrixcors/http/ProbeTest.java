@@ -268,6 +268,27 @@ class ProbeTest {
     }
 
     @Test
+    void defaultsAreBounded() {
+        try (Probe defaults = Probe.withDefaults()) {
+            assertThat(defaults.connectTimeout(), equalTo(Duration.ofSeconds(5)));
+            assertThat(defaults.responseTimeout(), equalTo(Duration.ofSeconds(10)));
+            assertThat(defaults.maxRedirects(), equalTo(20));
+            assertThat(defaults.maxConcurrentRequests(), equalTo(16));
+        }
+    }
+
+    @Test
+    void builderRejectsInvalidSettings() {
+        IllegalArgumentException zeroTimeout = assertThrows(
+                IllegalArgumentException.class, () -> Probe.builder().responseTimeout(Duration.ZERO));
+        IllegalArgumentException noThreads = assertThrows(
+                IllegalArgumentException.class, () -> Probe.builder().maxConcurrentRequests(0));
+
+        assertThat(zeroTimeout.getMessage(), equalTo("responseTimeout must be positive, got PT0S"));
+        assertThat(noThreads.getMessage(), equalTo("maxConcurrentRequests must be 1 or more, got 0"));
+    }
+
+    @Test
     void sentRequestRecordsWireHeaders() {
         server.on("GET", "/x", ScriptedResponse.status(200));
 

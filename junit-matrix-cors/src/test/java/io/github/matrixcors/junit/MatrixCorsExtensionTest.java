@@ -334,6 +334,21 @@ class MatrixCorsExtensionTest {
                 names(results.testEvents().succeeded()));
     }
 
+    @Test
+    void accessTokenPropertyIsSent() {
+        int before = LIVE.authorizedRequests();
+
+        EngineExecutionResults results = run(
+                LiveServerFixture.class,
+                Map.of(
+                        "matrixcors.homeserver", LIVE.baseUri().toString(),
+                        "matrixcors.paths", "GET /_matrix/client/v3/sync",
+                        "matrixcors.accessToken", "token-from-property"));
+
+        assertEquals(List.of(SYNC, SYNC_PREFLIGHT), names(results.testEvents().succeeded()));
+        assertEquals(before + 1, LIVE.authorizedRequests());
+    }
+
     @MatrixCorsCompliant(paths = "GET /_matrix/client/versions")
     static class ParametersFixture implements MatrixCorsSuite {
         static final List<Probe> probes = new CopyOnWriteArrayList<>();

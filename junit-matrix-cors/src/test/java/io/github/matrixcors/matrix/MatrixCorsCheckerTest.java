@@ -23,6 +23,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MatrixCorsCheckerTest {
 
@@ -270,6 +272,19 @@ class MatrixCorsCheckerTest {
                 finding.fixHints().toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {401, 403, 404, 405, 413, 429, 500, 502, 503, 504})
+    void everyErrorStatusNeedsCors(int status) {
+        server.otherwise(request -> request.method().equals("OPTIONS")
+                ? SynapseLikeResponses.preflight()
+                : ScriptedResponse.status(status).body("error"));
+
+        Finding finding = onlyError(actualResult(check(SEND)));
+
+        assertEquals(MatrixRules.MISSING_ON_ERROR, finding.ruleId());
+        assertEquals(status, finding.evidence().status());
+    }
+
     @Test
     void badGatewayWithoutCorsFails() {
         server.otherwise(request -> request.method().equals("OPTIONS")
@@ -496,6 +511,52 @@ class MatrixCorsCheckerTest {
             assertTrue(server.requests().stream()
                     .allMatch(request -> request.path().startsWith("/_matrix/")));
         }
+    }
+
+    @Test
+    void silentHostFailsFast() {
+        server.otherwise(request -> ScriptedResponse.noReply());
+        Probe quickProbe = Probe.builder()
+                .connectTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofMillis(300))
+                .build();
+
+        List<CheckResult> results;
+        try (quickProbe) {
+            results = check(builder().probe(quickProbe), SYNC, SEND, VERSIONS, DELETE_DEVICE);
+        }
+
+        assertEquals(8, results.size());
+        assertEquals(2, server.requests().size(), server.requests().toString());
+        for (CheckResult result : results.subList(0, 2)) {
+            assertTrue(onlyError(result).message().contains(" got no HTTP response: "), result.report(Severity.INFO));
+        }
+        Finding notSent = onlyError(results.get(7));
+        assertEquals(MatrixCorsChecker.PROBE_FAILED, notSent.ruleId());
+        assertTrue(
+                notSent.message()
+                        .startsWith("DELETE " + server.uri("") + "/_matrix/client/v3/devices/MATRIXCORS"
+                                + " was not sent, because the first request to " + server.uri("")
+                                + " got no HTTP response: "),
+                notSent.message());
+    }
+
+    @Test
+    void oneSlowEndpointDoesNotStopOthers() {
+        server.on("GET", "/_matrix/client/v3/sync", ScriptedResponse.noReply());
+        Probe quickProbe = Probe.builder()
+                .connectTimeout(Duration.ofSeconds(1))
+                .responseTimeout(Duration.ofMillis(300))
+                .build();
+
+        List<CheckResult> results;
+        try (quickProbe) {
+            results = check(builder().probe(quickProbe), SYNC, VERSIONS);
+        }
+
+        assertTrue(results.get(0).passes(Severity.ERROR), results.get(0).report(Severity.INFO));
+        assertEquals(MatrixCorsChecker.PROBE_FAILED, onlyError(results.get(1)).ruleId());
+        assertTrue(results.get(3).passes(Severity.ERROR), results.get(3).report(Severity.INFO));
     }
 
     @Test

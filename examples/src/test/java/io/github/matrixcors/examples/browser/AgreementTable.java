@@ -46,7 +46,7 @@ final class AgreementTable {
         return table.toString();
     }
 
-    // Chromium's TypeError says only "Failed to fetch"; the console's CORS reason is the useful part.
+    // Chromium's TypeError reads only "Failed to fetch", so the table shows the console's CORS reason instead.
     private static String blockedSummary(BrowserOutcome outcome) {
         if (outcome.timedOut()) {
             return "timed out";

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The engine's answer to "would a browser allow this?" for one call: the verdict and the exchanges it was based on.
+ * The engine's verdict on "would a browser allow this?" for one call: the verdict and the exchanges it was based on.
  *
  * @param verdict the evaluator's verdict, or {@code null} when the probe got no HTTP response
  * @param preflight the preflight exchange, or {@code null} when the request needs none
@@ -45,7 +45,7 @@ record EngineJudgement(Verdict verdict, Exchange preflight, Exchange actual, Str
         }
     }
 
-    /** Returns whether the engine says the page's script would see the response. */
+    /** Returns whether, by the engine's verdict, the page's script would see the response. */
     boolean allowed() {
         return verdict != null && verdict.allowed();
     }

@@ -54,9 +54,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessChromium.class);
 
+    // Selenium looks for a DevTools binding matching the browser version and warns when it has none (4.52 has none for
+    // Chromium 156). The harness uses no DevTools binding, so the warning is noise. The strong reference keeps
+    // java.util.logging from dropping the level setting.
+    private static final java.util.logging.Logger CDP_VERSION_LOGGER = quietCdpVersionLogger();
+
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final String UNIQUE_PARAMETER = "matrixcors";
+
+    private static final int MAX_NETWORK_CHANGE_RETRIES = 3;
 
     // Runs every call concurrently and hands back one plain object per call, in order. A rejected fetch() is how a
     // browser reports a CORS failure to a script, so the catch branch is an expected outcome, not a harness error.
@@ -154,13 +163,16 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Returns {@code url} with a query parameter {@code matrixcors=<n>} added, {@code n} unique within this session, so
-     * that no cached preflight result applies to it.
+     * Returns {@code url} with the query parameter {@code matrixcors=<n>} set, {@code n} unique within this session, so
+     * that no cached preflight result applies to it. An earlier {@code matrixcors} parameter is replaced.
      */
     public URI uniqueUrl(URI url) {
         uniqueCounter++;
-        String parameter = "matrixcors=" + uniqueCounter;
-        String query = url.getRawQuery() == null ? parameter : url.getRawQuery() + "&" + parameter;
+        String parameter = UNIQUE_PARAMETER + "=" + uniqueCounter;
+        String query = url.getRawQuery() == null
+                ? ""
+                : url.getRawQuery().replaceAll("(^|&)" + UNIQUE_PARAMETER + "=[0-9]+", "");
+        query = query.isEmpty() ? parameter : query.replaceFirst("^&", "") + "&" + parameter;
         return URI.create(url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath() + "?" + query);
     }
 
@@ -171,12 +183,43 @@ public final class HeadlessChromium implements AutoCloseable {
      *     host, or its URL was already fetched in this session
      */
     public List<BrowserOutcome> run(List<BrowserCall> calls) {
-        List<Map<String, Object>> scriptCalls = new ArrayList<>();
         for (BrowserCall call : calls) {
             checkCall(call);
-            scriptCalls.add(toScriptArgument(call));
         }
+        List<BrowserOutcome> outcomes = new ArrayList<>(runOnce(calls));
+
+        // Chromium aborts requests in flight with ERR_NETWORK_CHANGED when a network interface appears or goes, as it
+        // does whenever Docker starts or stops a container. Such a call shows nothing about CORS, so it is made again,
+        // under a fresh URL because the first one may have reached the server and filled the preflight cache.
+        for (int attempt = 1; attempt <= MAX_NETWORK_CHANGE_RETRIES; attempt++) {
+            List<Integer> interrupted = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (interruptedByNetworkChange(outcomes.get(i))) {
+                    interrupted.add(i);
+                }
+            }
+            if (interrupted.isEmpty()) {
+                break;
+            }
+            List<BrowserCall> retries = new ArrayList<>();
+            for (int index : interrupted) {
+                retries.add(withFreshUrl(outcomes.get(index).call()));
+            }
+            LOG.warn(
+                    "Chromium reported a network change during {} calls; making them again with fresh URLs",
+                    retries.size());
+            List<BrowserOutcome> retried = runOnce(retries);
+            for (int i = 0; i < interrupted.size(); i++) {
+                outcomes.set(interrupted.get(i), retried.get(i));
+            }
+        }
+        return outcomes;
+    }
+
+    private List<BrowserOutcome> runOnce(List<BrowserCall> calls) {
+        List<Map<String, Object>> scriptCalls = new ArrayList<>();
         for (BrowserCall call : calls) {
+            scriptCalls.add(toScriptArgument(call));
             fetchedUrls.add(call.request().url().toString());
         }
         driver.manage().logs().get(LogType.BROWSER); // drops messages from earlier runs
@@ -192,6 +235,18 @@ public final class HeadlessChromium implements AutoCloseable {
             outcomes.add(toOutcome(calls.get(i), (Map<?, ?>) results.get(i), console));
         }
         return outcomes;
+    }
+
+    static boolean interruptedByNetworkChange(BrowserOutcome outcome) {
+        return !outcome.allowed()
+                && outcome.console().stream().anyMatch(message -> message.contains("net::ERR_NETWORK_CHANGED"));
+    }
+
+    private BrowserCall withFreshUrl(BrowserCall call) {
+        BrowserRequest request = call.request();
+        BrowserRequest fresh = new BrowserRequest(
+                request.method(), uniqueUrl(request.url()), request.origin(), request.headers(), request.credentials());
+        return new BrowserCall(call.name(), fresh, call.body());
     }
 
     /** Makes one call; see {@link #run(List)}. */
@@ -325,6 +380,13 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--user-data-dir=" + profileDirectory);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         return options;
+    }
+
+    private static java.util.logging.Logger quietCdpVersionLogger() {
+        java.util.logging.Logger logger =
+                java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static File executable(String property, String defaultPath, String debianPackage) {

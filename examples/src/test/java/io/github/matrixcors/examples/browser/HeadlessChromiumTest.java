@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -198,6 +199,35 @@ class HeadlessChromiumTest {
                 .map(ReceivedRequest::method)
                 .toList();
         assertThat(methods, equalTo(List.of("OPTIONS", "PUT", "OPTIONS", "PUT")));
+    }
+
+    @Test
+    void uniqueUrlReplacesEarlierCounter() {
+        URI first = chromium.uniqueUrl(URI.create("http://localhost:1/a?x=1"));
+        URI second = chromium.uniqueUrl(first);
+
+        assertThat(first.getRawQuery(), matchesPattern("x=1&matrixcors=[0-9]+"));
+        assertThat(second.getRawQuery(), matchesPattern("x=1&matrixcors=[0-9]+"));
+        assertThat(second, not(equalTo(first)));
+    }
+
+    @Test
+    void networkChangeDetected() {
+        BrowserCall call = get("/simple");
+        BrowserOutcome interrupted = new BrowserOutcome(
+                call,
+                false,
+                0,
+                Map.of(),
+                "TypeError: Failed to fetch",
+                false,
+                List.of("SEVERE " + call.request().url() + " - Failed to load resource: net::ERR_NETWORK_CHANGED"),
+                3);
+        BrowserOutcome blocked = new BrowserOutcome(
+                call, false, 0, Map.of(), "TypeError: Failed to fetch", false, List.of("blocked by CORS policy"), 3);
+
+        assertThat(HeadlessChromium.interruptedByNetworkChange(interrupted), is(true));
+        assertThat(HeadlessChromium.interruptedByNetworkChange(blocked), is(false));
     }
 
     @Test

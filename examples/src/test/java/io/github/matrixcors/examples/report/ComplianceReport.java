@@ -1,0 +1,211 @@
+package io.github.matrixcors.examples.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.matrixcors.MatrixAccount;
+import io.github.matrixcors.cors.Finding;
+import io.github.matrixcors.cors.FixHint;
+import io.github.matrixcors.cors.ProxyKind;
+import io.github.matrixcors.cors.Severity;
+import io.github.matrixcors.matrix.CheckResult;
+import io.github.matrixcors.matrix.CheckSummary;
+import io.github.matrixcors.matrix.MatrixCorsChecker;
+import io.github.matrixcors.testcontainers.MatrixImages;
+import io.github.matrixcors.testcontainers.MatrixStack;
+import io.github.matrixcors.testcontainers.ProxyContainer;
+import io.github.matrixcors.testcontainers.SynapseContainer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.Network;
+
+/**
+ * The compliance report: checks real Synapse behind nginx, Caddy and Apache httpd with every endpoint of the Matrix
+ * catalogue and prints, per proxy, the checks passed and failed per severity and the most frequent findings with their
+ * fix hints. The full reports go to {@code target/matrix-cors-report/} of this module.
+ *
+ * <p>It is a JUnit class so that Maven runs it with the module's test classpath; the class name does not end in
+ * {@code Test}, so a normal build skips it. Run it with the {@code matrix-cors-report} script at the repository root.
+ * It fails when a proxy has findings of severity {@link Severity#ERROR}, so a pipeline can gate on it.
+ *
+ * <p>System properties: {@code matrixcors.report.nginx}, {@code .caddy}, {@code .apache} name an operator's own
+ * configuration file (see {@code ProxyContainer} for the {@code {{homeserver}}} placeholder);
+ * {@code matrixcors.report.preset} checks one of the module's presets instead of the sample files;
+ * {@code matrixcors.report.dir} moves the report directory.
+ */
+class ComplianceReport {
+
+    private static final int TOP_FINDINGS = 5;
+
+    @Test
+    void checkEveryProxy() throws IOException {
+        // Read the settings first, so that a wrong preset name or file path fails before any container starts.
+        List<ProxyUnderTest> configs = Stream.of(ProxyKind.values())
+                .map(ProxyUnderTest::fromSystemProperties)
+                .toList();
+        ImageChoice images = ImageChoice.decide();
+        Path reportDirectory = Path.of(System.getProperty("matrixcors.report.dir", "target/matrix-cors-report"))
+                .toAbsolutePath();
+        Files.createDirectories(reportDirectory);
+
+        StringBuilder console = new StringBuilder();
+        console.append("matrix-cors compliance report, using ")
+                .append(images.describe())
+                .append('\n');
+        console.append("Synapse image: ")
+                .append(MatrixImages.synapse().asCanonicalNameString())
+                .append("\n\n");
+
+        Map<ProxyKind, Integer> errorsPerProxy = new LinkedHashMap<>();
+        try (Network network = Network.newNetwork();
+                SynapseContainer synapse = new SynapseContainer(MatrixImages.synapse())
+                        .withNetwork(network)
+                        .withNetworkAliases(MatrixStack.HOMESERVER_ALIAS)) {
+            synapse.start();
+            MatrixAccount account = synapse.registerUser("report");
+
+            for (ProxyUnderTest config : configs) {
+                ProxyKind proxyKind = config.proxy();
+                if (!config.exists()) {
+                    console.append("== ")
+                            .append(proxyKind.displayName())
+                            .append(": skipped, ")
+                            .append(config.describe())
+                            .append(" does not exist for this proxy\n\n");
+                    continue;
+                }
+                ProxySection section = checkProxy(network, synapse, account, config, reportDirectory);
+                console.append(section.text()).append('\n');
+                errorsPerProxy.put(proxyKind, section.errors());
+            }
+        }
+        console.append("Full reports: ").append(reportDirectory).append('\n');
+        System.out.println(console);
+        Files.writeString(reportDirectory.resolve("summary.txt"), console, StandardCharsets.UTF_8);
+
+        Map<ProxyKind, Integer> noErrors = new LinkedHashMap<>();
+        errorsPerProxy.keySet().forEach(proxy -> noErrors.put(proxy, 0));
+        assertEquals(noErrors, errorsPerProxy, "findings of severity ERROR per proxy; see the report above");
+    }
+
+    private record ProxySection(String text, int errors) {}
+
+    private static ProxySection checkProxy(
+            Network network,
+            SynapseContainer synapse,
+            MatrixAccount account,
+            ProxyUnderTest config,
+            Path reportDirectory)
+            throws IOException {
+        ProxyKind proxyKind = config.proxy();
+        try (ProxyContainer<?> proxy = MatrixStack.newProxy(proxyKind)) {
+            proxy.withNetwork(network).withHomeserverAddress(synapse.getInternalAddress(MatrixStack.HOMESERVER_ALIAS));
+            config.configure(proxy);
+            proxy.start();
+
+            List<CheckResult> results;
+            try (MatrixCorsChecker checker = MatrixCorsChecker.builder()
+                    .baseUri(proxy.baseUri())
+                    .accessToken(account.accessToken())
+                    .build()) {
+                results = checker.checkAll();
+            }
+            CheckSummary summary = CheckSummary.of(results);
+            Path reportFile = reportDirectory.resolve(proxyKind.name().toLowerCase(Locale.ROOT) + ".txt");
+            Files.writeString(reportFile, fullReport(proxy, summary, results), StandardCharsets.UTF_8);
+
+            StringBuilder text = new StringBuilder();
+            text.append("== ").append(proxyKind.displayName()).append(": ").append(proxy.getConfigName());
+            text.append("\n   image ").append(proxy.getDockerImageName()).append('\n');
+            summary.toString()
+                    .lines()
+                    .forEach(line -> text.append("   ").append(line).append('\n'));
+            text.append(topFindings(results, proxyKind));
+            text.append("   full report: ").append(reportFile).append('\n');
+            return new ProxySection(text.toString(), summary.count(Severity.ERROR));
+        }
+    }
+
+    // Groups findings by rule id, worst severity first, then by how many checks they affect.
+    static String topFindings(List<CheckResult> results, ProxyKind proxyKind) {
+        Map<String, List<CheckResult>> checksPerRule = new LinkedHashMap<>();
+        Map<String, Finding> examplePerRule = new LinkedHashMap<>();
+        for (CheckResult result : results) {
+            for (Finding finding : result.findings()) {
+                checksPerRule
+                        .computeIfAbsent(finding.ruleId(), id -> new ArrayList<>())
+                        .add(result);
+                examplePerRule.putIfAbsent(finding.ruleId(), finding);
+            }
+        }
+        if (examplePerRule.isEmpty()) {
+            return "   no findings\n";
+        }
+
+        List<String> ruleIds = new ArrayList<>(examplePerRule.keySet());
+        ruleIds.sort(Comparator.comparing((String id) -> examplePerRule.get(id).severity())
+                .thenComparing(id -> -checksPerRule.get(id).size()));
+
+        StringBuilder text = new StringBuilder("   top findings:\n");
+        for (String ruleId : ruleIds.subList(0, Math.min(TOP_FINDINGS, ruleIds.size()))) {
+            Finding example = examplePerRule.get(ruleId);
+            List<CheckResult> checks = checksPerRule.get(ruleId);
+            text.append("   - ")
+                    .append(example.severity())
+                    .append(' ')
+                    .append(ruleId)
+                    .append(" in ")
+                    .append(checks.size())
+                    .append(checks.size() == 1 ? " check" : " checks")
+                    .append(", for example ")
+                    .append(checks.get(0).name())
+                    .append('\n');
+            text.append("     ").append(example.message()).append('\n');
+            for (FixHint hint : example.fixHints()) {
+                if (hint.proxy() == proxyKind) {
+                    text.append("     fix: ").append(hint.text()).append('\n');
+                }
+            }
+        }
+        if (ruleIds.size() > TOP_FINDINGS) {
+            text.append("   and ").append(ruleIds.size() - TOP_FINDINGS).append(" more rules in the full report\n");
+        }
+        return text.toString();
+    }
+
+    private static String fullReport(ProxyContainer<?> proxy, CheckSummary summary, List<CheckResult> results) {
+        StringBuilder text = new StringBuilder();
+        text.append(proxy.proxyKind().displayName())
+                .append(": ")
+                .append(proxy.getConfigName())
+                .append('\n');
+        text.append("image ").append(proxy.getDockerImageName()).append('\n');
+        text.append(summary).append('\n');
+        for (CheckResult result : results) {
+            if (result.findings().isEmpty()) {
+                text.append("PASS ").append(result.name()).append('\n');
+            }
+        }
+        text.append('\n');
+        for (CheckResult result : results) {
+            if (!result.findings().isEmpty()) {
+                text.append(result.passes(Severity.ERROR) ? "NOTE " : "FAIL ")
+                        .append(result.report(Severity.INFO))
+                        .append('\n');
+            }
+        }
+        text.append("Rendered configuration:\n")
+                .append(proxy.getRenderedConfig())
+                .append('\n');
+        return text.toString();
+    }
+}
