@@ -1,34 +1,77 @@
 package io.github.matrixcors.testcontainers;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.testcontainers.containers.output.OutputFrame;
 
 /**
- * Streams a container's output to SLF4J line by line. Servers write all their logging to standard error, so the level
- * comes from the line itself: lines that name an error go to ERROR, warnings to WARN, everything else to DEBUG.
+ * Streams a container's output to SLF4J line by line and keeps its last lines for failure messages. Servers write all
+ * their logging to standard error, so the level comes from the line itself: lines that name an error go to ERROR,
+ * warnings to WARN, everything else to DEBUG.
+ *
+ * <p>The kept lines survive the container: Testcontainers removes a container that failed to start before the caller
+ * could read its log.
  */
 final class ContainerLogConsumer implements Consumer<OutputFrame> {
 
     private final Logger logger;
 
-    private final String prefix;
+    private final int keptLines;
 
-    ContainerLogConsumer(Logger logger, String prefix) {
+    private final Deque<String> lastLines = new ArrayDeque<>();
+
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    ContainerLogConsumer(Logger logger, int keptLines) {
         this.logger = logger;
-        this.prefix = prefix;
+        this.keptLines = keptLines;
     }
 
     @Override
     public void accept(OutputFrame frame) {
         if (frame.getType() == OutputFrame.OutputType.END) {
+            ended.countDown();
             return;
         }
-        String line = frame.getUtf8StringWithoutLineEnding();
-        if (line.isBlank()) {
-            return;
+        String text = frame.getUtf8StringWithoutLineEnding();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                keep(line);
+                log(line);
+            }
         }
+    }
+
+    /**
+     * Returns the last lines the container wrote, waiting up to {@code wait} milliseconds for the end of its output
+     * when the container has stopped, so that a failed start shows its final message.
+     */
+    String tail(long wait) {
+        try {
+            ended.await(wait, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lastLines) {
+            return String.join("\n", lastLines);
+        }
+    }
+
+    private void keep(String line) {
+        synchronized (lastLines) {
+            lastLines.addLast(line);
+            while (lastLines.size() > keptLines) {
+                lastLines.removeFirst();
+            }
+        }
+    }
+
+    private void log(String line) {
         String lower = line.toLowerCase(Locale.ROOT);
         if (lower.contains(" - error - ")
                 || lower.contains(" - critical - ")
@@ -37,14 +80,14 @@ final class ContainerLogConsumer implements Consumer<OutputFrame> {
                 || lower.contains("\"level\":\"error\"")
                 || lower.contains(":error]")
                 || lower.contains("[error]")) {
-            logger.error("{}{}", prefix, line);
+            logger.error("{}", line);
         } else if (lower.contains(" - warning - ")
                 || lower.contains("[warn]")
                 || lower.contains(":warn]")
                 || lower.contains("\"level\":\"warn\"")) {
-            logger.warn("{}{}", prefix, line);
+            logger.warn("{}", line);
         } else {
-            logger.debug("{}{}", prefix, line);
+            logger.debug("{}", line);
         }
     }
 }

@@ -7,22 +7,34 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
- * Waits until the container's first exposed port answers an HTTP request with any status line. A proxy counts as ready
- * when it answers, even with 502 while its homeserver is still starting, so the two can start side by side.
+ * Waits until the container's first exposed port answers an HTTP GET of a path, with a given status or with any. A
+ * proxy counts as ready when it answers at all, even with 502 while its homeserver is still starting, so the two can
+ * start side by side.
  *
- * <p>The request is written on a plain socket and no redirect is followed, so a configuration that redirects to another
- * host never sends traffic there.
+ * <p>It stops waiting as soon as the container exits, instead of waiting for the timeout. The request is written on a
+ * plain socket and no redirect is followed, so a configuration that redirects to another host never sends traffic
+ * there.
  */
 final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
 
+    /** Status value that accepts any HTTP answer. */
+    static final int ANY_STATUS = -1;
+
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3})");
+
     private final String path;
 
-    HttpAnswerWaitStrategy(String path) {
+    private final int requiredStatus;
+
+    HttpAnswerWaitStrategy(String path, int requiredStatus) {
         this.path = path;
+        this.requiredStatus = requiredStatus;
     }
 
     @Override
@@ -31,27 +43,30 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
         int port = waitStrategyTarget.getMappedPort(
                 waitStrategyTarget.getExposedPorts().get(0));
         long deadline = System.nanoTime() + startupTimeout.toNanos();
-        String lastFailure = "no attempt made";
+        String lastAnswer = "no attempt made";
 
         while (System.nanoTime() < deadline) {
             if (!waitStrategyTarget.isRunning()) {
-                throw new ContainerLaunchException("The container exited before it answered HTTP on port " + port);
+                throw new ContainerLaunchException("the container exited before " + path + " answered on port " + port);
             }
             try {
-                if (answersHttp(host, port)) {
+                int status = status(host, port);
+                if (status > 0 && (requiredStatus == ANY_STATUS || status == requiredStatus)) {
                     return;
                 }
-                lastFailure = "the reply was not HTTP";
+                lastAnswer = status > 0 ? "HTTP " + status : "an answer that is not HTTP";
             } catch (IOException e) {
-                lastFailure = e.toString();
+                lastAnswer = e.toString();
             }
             sleep();
         }
-        throw new ContainerLaunchException("Timed out after " + startupTimeout.toSeconds() + " s waiting for an HTTP "
-                + "answer on " + host + ":" + port + path + " (last attempt: " + lastFailure + ")");
+        throw new ContainerLaunchException("timed out after " + startupTimeout.toSeconds() + " s waiting for "
+                + (requiredStatus == ANY_STATUS ? "an HTTP answer" : "HTTP " + requiredStatus) + " from " + host + ":"
+                + port + path + " (last answer: " + lastAnswer + ")");
     }
 
-    private boolean answersHttp(String host, int port) throws IOException {
+    /** Returns the status code of the answer, or 0 when the answer is not HTTP. */
+    private int status(String host, int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 1000);
             socket.setSoTimeout(2000);
@@ -61,8 +76,9 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
             out.flush();
 
             InputStream in = socket.getInputStream();
-            byte[] start = in.readNBytes(5);
-            return new String(start, StandardCharsets.US_ASCII).equals("HTTP/");
+            String start = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
+            Matcher statusLine = STATUS_LINE.matcher(start);
+            return statusLine.lookingAt() ? Integer.parseInt(statusLine.group(1)) : 0;
         }
     }
 

@@ -236,7 +236,7 @@ public final class MatrixStack implements Startable, MatrixHomeserver {
                 + THROUGH_PROXY_TIMEOUT.toSeconds()
                 + " s (last answer: " + last + "). Check that " + proxy.getConfigName() + " proxies /_matrix to "
                 + ProxyContainer.HOMESERVER_PLACEHOLDER + ".\nLast lines of the proxy's log:\n"
-                + StartupFailure.logTail(proxy));
+                + proxy.logTail());
     }
 
     private static RuntimeException unwrap(RuntimeException e) {

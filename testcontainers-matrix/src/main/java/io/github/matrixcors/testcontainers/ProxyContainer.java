@@ -44,6 +44,9 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
 
     private final DockerImageName image;
 
+    private final ContainerLogConsumer log =
+            new ContainerLogConsumer(LoggerFactory.getLogger(getClass()), StartupFailure.LOG_TAIL_LINES);
+
     private String homeserverAddress;
 
     private String configName;
@@ -57,8 +60,9 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
 
         withExposedPorts(HTTP_PORT);
         withLabels(ContainerCleanup.labels());
-        waitingFor(new HttpAnswerWaitStrategy("/_matrix/client/versions").withStartupTimeout(Duration.ofSeconds(60)));
-        withLogConsumer(new ContainerLogConsumer(LoggerFactory.getLogger(getClass()), ""));
+        waitingFor(new HttpAnswerWaitStrategy("/_matrix/client/versions", HttpAnswerWaitStrategy.ANY_STATUS)
+                .withStartupTimeout(Duration.ofSeconds(60)));
+        withLogConsumer(log);
         withPreset(ProxyPreset.CORRECT);
     }
 
@@ -200,13 +204,19 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
         try {
             super.start();
         } catch (RuntimeException e) {
-            String logTail = StartupFailure.logTail(this);
-            String hint = logTail.contains(CHECK_FAILED_MARKER)
-                    ? "The " + proxyKind().displayName() + " configuration " + configName + " is invalid; "
-                            + "the proxy's own check reports the line:"
-                    : "Configuration: " + configName;
-            throw StartupFailure.describe(this, proxyKind().displayName() + " proxy", image, e, hint);
+            String logTail = log.tail(2000);
+            boolean rejected = logTail.contains(CHECK_FAILED_MARKER);
+            String reason = rejected
+                    ? "the configuration test rejected " + configName + " (" + configTestCommand() + ")"
+                    : null;
+            String hint = rejected ? null : "Configuration: " + configName;
+            throw StartupFailure.describe(this, proxyKind().displayName() + " proxy", image, logTail, e, reason, hint);
         }
+    }
+
+    /** Returns the last lines the proxy wrote, also after the container is gone. */
+    String logTail() {
+        return log.tail(0);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.github.matrixcors.testcontainers;
 
-import java.util.Arrays;
-import java.util.List;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -12,20 +10,30 @@ final class StartupFailure {
     /** Number of log lines of the failed container that the message includes. */
     static final int LOG_TAIL_LINES = 40;
 
+    /** Longest reason taken from an exception; Testcontainers' own messages can hold a whole container inspection. */
+    private static final int MAX_REASON_LENGTH = 300;
+
     private StartupFailure() {}
 
     /**
-     * Describes a failed start: which container, which image, the innermost reason and the tail of the container's log.
-     * Also removes the failed container, so that nothing is left behind when the caller never calls {@code stop()}.
+     * Describes a failed start: which container, which image, the reason and the tail of the container's log. Also
+     * removes the failed container if Testcontainers has not, so nothing is left when the caller never calls
+     * {@code stop()}.
      *
      * @param role what the container is for, for example {@code "Synapse homeserver"}
-     * @param image the image name as the container was created with it; the container's own getter would try to pull
-     *     an image that is missing
+     * @param image the image name the container was created with; the container's own getter would try to pull an
+     *     image that is missing
+     * @param reason the reason to show, or {@code null} to take it from the exception
      * @param hint a sentence that tells the reader what to check, or {@code null}
      */
     static ContainerLaunchException describe(
-            GenericContainer<?> container, String role, DockerImageName image, RuntimeException e, String hint) {
-        String logTail = logTail(container);
+            GenericContainer<?> container,
+            String role,
+            DockerImageName image,
+            String logTail,
+            RuntimeException e,
+            String reason,
+            String hint) {
         try {
             container.stop();
         } catch (RuntimeException stopFailure) {
@@ -37,11 +45,11 @@ final class StartupFailure {
                 .append(" container (image ")
                 .append(image.asCanonicalNameString())
                 .append(") failed to start: ")
-                .append(rootReason(e));
+                .append(reason != null ? reason : rootReason(e));
         if (hint != null) {
             message.append("\n").append(hint);
         }
-        if (logTail.isEmpty()) {
+        if (logTail.isBlank()) {
             message.append("\nThe container wrote no log output.");
         } else {
             message.append("\nLast lines of its log:\n").append(logTail);
@@ -56,25 +64,9 @@ final class StartupFailure {
             reason = reason.getCause();
         }
         String message = reason.getMessage();
-        return message == null ? reason.getClass().getName() : message;
-    }
-
-    /** Returns the last {@link #LOG_TAIL_LINES} lines of the container's output, or an empty string. */
-    static String logTail(GenericContainer<?> container) {
-        if (container.getContainerId() == null) {
-            return "";
+        if (message == null) {
+            return reason.getClass().getName();
         }
-        String logs;
-        try {
-            logs = container.getLogs();
-        } catch (RuntimeException e) {
-            return "";
-        }
-        List<String> lines = Arrays.asList(logs.strip().split("\n"));
-        if (logs.isBlank()) {
-            return "";
-        }
-        int from = Math.max(0, lines.size() - LOG_TAIL_LINES);
-        return String.join("\n", lines.subList(from, lines.size()));
+        return message.length() <= MAX_REASON_LENGTH ? message : message.substring(0, MAX_REASON_LENGTH) + "...";
     }
 }

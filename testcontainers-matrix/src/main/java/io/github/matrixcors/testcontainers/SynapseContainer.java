@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -40,6 +39,8 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
 
     private final DockerImageName image;
 
+    private final ContainerLogConsumer log = new ContainerLogConsumer(LOG, StartupFailure.LOG_TAIL_LINES);
+
     public SynapseContainer(String dockerImageName) {
         this(DockerImageName.parse(dockerImageName));
     }
@@ -51,11 +52,8 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
 
         withExposedPorts(SynapseConfig.HTTP_PORT);
         withLabels(ContainerCleanup.labels());
-        waitingFor(Wait.forHttp("/health")
-                .forPort(SynapseConfig.HTTP_PORT)
-                .forStatusCode(200)
-                .withStartupTimeout(Duration.ofMinutes(2)));
-        withLogConsumer(new ContainerLogConsumer(LOG, ""));
+        waitingFor(new HttpAnswerWaitStrategy("/health", 200).withStartupTimeout(Duration.ofMinutes(2)));
+        withLogConsumer(log);
     }
 
     /** Sets the server name, the domain part of user ids; the default is {@code localhost}. */
@@ -113,7 +111,13 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
         } catch (RuntimeException e) {
             running.completeExceptionally(e);
             throw StartupFailure.describe(
-                    this, "Synapse homeserver", image, e, "Check homeserver.yaml overrides made with withConfig(...).");
+                    this,
+                    "Synapse homeserver",
+                    image,
+                    log.tail(2000),
+                    e,
+                    null,
+                    "Check the homeserver.yaml overrides made with withConfig(...).");
         }
     }
 
