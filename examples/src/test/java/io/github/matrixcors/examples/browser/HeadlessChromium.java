@@ -211,6 +211,7 @@ public final class HeadlessChromium implements AutoCloseable {
             LOG.warn(
                     "Chromium reported a network change during {} calls; making them again with fresh URLs",
                     retries.size());
+            sleep(NETWORK_SETTLE_TIME);
             List<BrowserOutcome> retried = runOnce(retries);
             for (int i = 0; i < interrupted.size(); i++) {
                 outcomes.set(interrupted.get(i), retried.get(i));
