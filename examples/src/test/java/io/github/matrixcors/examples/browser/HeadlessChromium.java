@@ -65,7 +65,10 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private static final String UNIQUE_PARAMETER = "matrixcors";
 
-    private static final int MAX_NETWORK_CHANGE_RETRIES = 3;
+    private static final int MAX_NETWORK_CHANGE_RETRIES = 5;
+
+    // Docker usually adds or removes several interfaces in a row, so a retry waits for the changes to settle.
+    private static final Duration NETWORK_SETTLE_TIME = Duration.ofMillis(500);
 
     // Runs every call concurrently and hands back one plain object per call, in order. A rejected fetch() is how a
     // browser reports a CORS failure to a script, so the catch branch is an expected outcome, not a harness error.
@@ -405,7 +408,7 @@ public final class HeadlessChromium implements AutoCloseable {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Chromium's console messages", e);
+            throw new IllegalStateException("interrupted while waiting for Chromium", e);
         }
     }
 

@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.matrixcors.MatrixAccount;
 import io.github.matrixcors.cors.BrowserProfile;
+import io.github.matrixcors.cors.BrowserRequest;
 import io.github.matrixcors.cors.ProxyKind;
 import io.github.matrixcors.http.Probe;
+import io.github.matrixcors.matrix.Endpoint;
+import io.github.matrixcors.matrix.EndpointCatalogue;
+import io.github.matrixcors.matrix.ErrorEndpoints;
+import io.github.matrixcors.matrix.WebClientRequests;
 import io.github.matrixcors.testcontainers.MatrixImages;
 import io.github.matrixcors.testcontainers.MatrixStack;
 import io.github.matrixcors.testcontainers.ProxyContainer;
@@ -32,7 +37,9 @@ import org.testcontainers.containers.Network;
 
 /**
  * Runs a Matrix web client's calls from real Chromium against Synapse behind every preset of nginx, Caddy and Apache
- * httpd, judges the same requests with the engine's Chromium profile, and requires both to reach the same outcome.
+ * httpd, judges the same requests with the engine's Chromium profile, and requires both to reach the same outcome. The
+ * calls are seven typical ones (with a real token, a real media file and the well-known file) and then the request
+ * {@code MatrixCorsChecker} makes for every endpoint of the catalogue.
  *
  * <p>One Synapse serves every proxy: each preset starts only its proxy container, which takes about a second, while
  * Synapse takes ten or more. All calls of one preset run concurrently in one browser session. The full table is
@@ -50,6 +57,7 @@ class ProxyAgreementTest {
     private HeadlessChromium chromium;
     private Probe probe;
     private final List<AgreementRow> rows = new ArrayList<>();
+    private final List<String> catalogueSummaries = new ArrayList<>();
 
     @BeforeAll
     void startSynapseAndChromium() throws IOException, InterruptedException {
@@ -71,6 +79,8 @@ class ProxyAgreementTest {
     @AfterAll
     void stopEverything() {
         System.out.println(AgreementTable.format(rows));
+        System.out.println("Every catalogue endpoint, as the checker requests it:");
+        catalogueSummaries.forEach(System.out::println);
         if (probe != null) {
             probe.close();
         }
@@ -95,6 +105,7 @@ class ProxyAgreementTest {
 
     private void checkAgreement(ProxyKind proxyKind, ProxyPreset preset) {
         List<AgreementRow> presetRows = new ArrayList<>();
+        List<AgreementRow> catalogueRows = new ArrayList<>();
         try (ProxyContainer<?> proxy = MatrixStack.newProxy(proxyKind)) {
             proxy.withNetwork(network)
                     .withHomeserverAddress(synapse.getInternalAddress(HOMESERVER_ALIAS))
@@ -102,21 +113,65 @@ class ProxyAgreementTest {
             proxy.start();
 
             List<BrowserCall> calls = MatrixBrowserCalls.forHomeserver(chromium, proxy.baseUri(), account, mediaPath);
-            for (BrowserOutcome outcome : chromium.run(calls)) {
-                EngineJudgement engine = EngineJudgement.judge(
-                        probe, BrowserProfile.CHROMIUM, outcome.call().request());
-                presetRows.add(new AgreementRow(proxyKind.displayName(), preset.name(), engine, outcome));
-            }
+            presetRows.addAll(judgeBoth(proxyKind, preset, calls));
+            catalogueRows.addAll(judgeBoth(proxyKind, preset, catalogueCalls(proxy.baseUri())));
         }
         rows.addAll(presetRows);
+        catalogueSummaries.add(summarize(proxyKind, preset, catalogueRows));
 
-        String disagreements = presetRows.stream()
-                .filter(row -> !row.agrees())
-                .map(AgreementRow::explain)
-                .collect(Collectors.joining("\n\n"));
+        List<AgreementRow> disagreeing = new ArrayList<>();
+        presetRows.stream().filter(row -> !row.agrees()).forEach(disagreeing::add);
+        catalogueRows.stream().filter(row -> !row.agrees()).forEach(disagreeing::add);
+        String explanations = disagreeing.stream().map(AgreementRow::explain).collect(Collectors.joining("\n\n"));
         assertTrue(
-                disagreements.isEmpty(),
-                "the engine and Chromium disagree:\n" + disagreements + "\n\n" + AgreementTable.format(presetRows));
+                disagreeing.isEmpty(),
+                "the engine and Chromium disagree:\n" + explanations + "\n\n" + AgreementTable.format(presetRows));
+    }
+
+    private List<AgreementRow> judgeBoth(ProxyKind proxyKind, ProxyPreset preset, List<BrowserCall> calls) {
+        List<AgreementRow> judged = new ArrayList<>();
+        for (BrowserOutcome outcome : chromium.run(calls)) {
+            EngineJudgement engine = EngineJudgement.judge(
+                    probe, BrowserProfile.CHROMIUM, outcome.call().request());
+            judged.add(new AgreementRow(proxyKind.displayName(), preset.name(), engine, outcome));
+        }
+        return judged;
+    }
+
+    // The request MatrixCorsChecker makes for each endpoint of the catalogue and each error endpoint, from the page's
+    // origin. Mutating requests carry an invalid token, so they change nothing on the server.
+    private List<BrowserCall> catalogueCalls(URI baseUri) {
+        List<Endpoint> endpoints = new ArrayList<>(EndpointCatalogue.standard().endpoints());
+        endpoints.addAll(ErrorEndpoints.all());
+        List<BrowserCall> calls = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            BrowserRequest checked =
+                    WebClientRequests.forEndpoint(endpoint, baseUri, chromium.origin(), account.accessToken());
+            BrowserRequest request = new BrowserRequest(
+                    checked.method(),
+                    chromium.uniqueUrl(checked.url()),
+                    checked.origin(),
+                    checked.headers(),
+                    checked.credentials());
+            boolean jsonBody =
+                    request.method().equals("POST") || request.method().equals("PUT");
+            calls.add(new BrowserCall(
+                    endpoint.method() + " " + endpoint.pathTemplate(), request, jsonBody ? "{}" : null));
+        }
+        return calls;
+    }
+
+    private static String summarize(ProxyKind proxyKind, ProxyPreset preset, List<AgreementRow> catalogueRows) {
+        long allowed = catalogueRows.stream()
+                .filter(row -> row.agrees() && row.chromium().allowed())
+                .count();
+        long blocked = catalogueRows.stream()
+                .filter(row -> row.agrees() && !row.chromium().allowed())
+                .count();
+        long disagreements = catalogueRows.size() - allowed - blocked;
+        return String.format(
+                "  %-13s %-31s %d calls: %d allowed by both, %d blocked by both, %d disagreements",
+                proxyKind.displayName(), preset, catalogueRows.size(), allowed, blocked, disagreements);
     }
 
     // Uploads a small file directly to Synapse, so the authenticated media download has something to return.
