@@ -46,9 +46,6 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
         String lastAnswer = "no attempt made";
 
         while (System.nanoTime() < deadline) {
-            if (!waitStrategyTarget.isRunning()) {
-                throw new ContainerLaunchException("the container exited before " + path + " answered on port " + port);
-            }
             try {
                 int status = status(host, port);
                 if (status > 0 && (requiredStatus == ANY_STATUS || status == requiredStatus)) {
@@ -57,6 +54,11 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
                 lastAnswer = status > 0 ? "HTTP " + status : "an answer that is not HTTP";
             } catch (IOException e) {
                 lastAnswer = e.toString();
+                // Only a container that does not answer can have exited; asking Docker costs a request.
+                if (!waitStrategyTarget.isRunning()) {
+                    throw new ContainerLaunchException(
+                            "the container exited before " + path + " answered on port " + port);
+                }
             }
             sleep();
         }
@@ -84,7 +86,7 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
 
     private static void sleep() {
         try {
-            TimeUnit.MILLISECONDS.sleep(100);
+            TimeUnit.MILLISECONDS.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContainerLaunchException("Interrupted while waiting for the container", e);

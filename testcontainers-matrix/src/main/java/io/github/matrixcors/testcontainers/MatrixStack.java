@@ -225,7 +225,7 @@ public final class MatrixStack implements Startable, MatrixHomeserver {
                 last = e.toString();
             }
             try {
-                TimeUnit.MILLISECONDS.sleep(100);
+                TimeUnit.MILLISECONDS.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + versions, e);
