@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
  * session could reuse a cached result and never reach the server, so this class rejects any URL it has already
  * fetched; {@link #uniqueUrl(URI)} makes distinct URLs that servers treat alike.
  *
+ * <p>Chromium aborts requests in flight with {@code ERR_NETWORK_CHANGED} whenever a network interface appears or goes,
+ * as one does each time Docker starts or stops a container. {@link #run(List)} makes such calls again under fresh URLs,
+ * up to five times. Every host name other than {@code localhost} is unresolvable in this browser, so a redirect to
+ * another host fails with {@code ERR_NAME_NOT_RESOLVED} instead of leaving the machine.
+ *
  * <p>The paths come from system properties {@code matrixcors.chromium.binary} (default {@code /usr/bin/chromium}) and
  * {@code webdriver.chrome.driver} (default {@code /usr/bin/chromedriver}). Both are set explicitly so that Selenium
  * Manager never downloads a browser or driver.
