@@ -94,7 +94,7 @@ final class ContainerCleanup {
         }
     }
 
-    /** Removes a network, retrying while a container removal that another hook started still holds an endpoint. */
+    /** Removes a network, retrying while a container removal that another hook started still keeps an endpoint on it. */
     private static void removeNetwork(DockerClient client, Network network) {
         for (int attempt = 1; ; attempt++) {
             try {

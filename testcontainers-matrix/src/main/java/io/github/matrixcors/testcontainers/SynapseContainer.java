@@ -95,7 +95,7 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
                     "homeserver.yaml needs a server_name: call withServerName(\"localhost\") instead of removing it");
         }
 
-        // The official image's start.py runs Synapse as uid 991 unless UID/GID say otherwise; /data belongs to root
+        // The official image's start.py runs Synapse as uid 991 unless UID and GID are set. /data belongs to root
         // there, so Synapse runs as root to write its database next to the copied configuration.
         withEnv("UID", "0");
         withEnv("GID", "0");
@@ -132,7 +132,7 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
     }
 
     /**
-     * Returns a future that completes as soon as the container runs, before Synapse answers; a proxy can start then,
+     * Returns a future that completes as soon as the container runs, before Synapse responds. A proxy can start then,
      * because it resolves the homeserver's address per request.
      */
     CompletableFuture<Void> runningFuture() {
