@@ -3,8 +3,8 @@ package io.github.matrixcors.http;
 import java.util.Objects;
 
 /**
- * One header line exactly as it was sent or received: the name keeps its case, the value is not trimmed, split or
- * merged with other lines of the same name.
+ * One header line as it was sent or received: the name keeps its case, and the value is not split or merged with other
+ * lines of the same name. HttpClient 5 strips leading and trailing white space from received values, as HTTP allows.
  */
 public record HeaderLine(String name, String value) {
 
