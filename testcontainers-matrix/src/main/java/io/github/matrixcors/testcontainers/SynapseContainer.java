@@ -24,7 +24,8 @@ import org.testcontainers.utility.DockerImageName;
  * }</pre>
  *
  * <p>The container writes its own {@code /data/homeserver.yaml}; {@link #withConfig(String, Object)} replaces any
- * top-level key of it. Synapse's log goes to SLF4J under this class's logger name.
+ * top-level key of it. Synapse's log goes to SLF4J under this class's logger name: its warnings at WARN, its errors at
+ * ERROR and everything else at DEBUG.
  */
 public class SynapseContainer extends GenericContainer<SynapseContainer> implements MatrixHomeserver {
 
