@@ -36,7 +36,7 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
 
     private final SynapseConfig config = new SynapseConfig("localhost");
 
-    private final CompletableFuture<Void> running = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> running = new CompletableFuture<>();
 
     private final DockerImageName image;
 
@@ -120,6 +120,13 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
                     null,
                     "Check the homeserver.yaml overrides made with withConfig(...).");
         }
+    }
+
+    /** Stops and removes the container; a later {@link #start()} reports its own running state again. */
+    @Override
+    public void stop() {
+        super.stop();
+        running = new CompletableFuture<>();
     }
 
     @Override
