@@ -26,6 +26,8 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
     /** Status value that accepts any HTTP response. */
     static final int ANY_STATUS = -1;
 
+    private static final long RUNNING_CHECK_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3})");
 
     private final String path;
@@ -44,6 +46,7 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
                 waitStrategyTarget.getExposedPorts().get(0));
         long deadline = System.nanoTime() + startupTimeout.toNanos();
         String lastAnswer = "no attempt made";
+        long nextRunningCheck = System.nanoTime();
 
         while (System.nanoTime() < deadline) {
             try {
@@ -54,10 +57,14 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
                 lastAnswer = status > 0 ? "HTTP " + status : "an answer that is not HTTP";
             } catch (IOException e) {
                 lastAnswer = e.toString();
-                // Only a container that does not respond can have exited, and asking Docker costs a request.
-                if (!waitStrategyTarget.isRunning()) {
-                    throw new ContainerLaunchException(
-                            "the container exited before " + path + " responded on port " + port);
+                // Only a container that does not respond can have exited. Asking Docker costs a request and CPU
+                // that the starting server needs, so ask at most once per second.
+                if (System.nanoTime() >= nextRunningCheck) {
+                    if (!waitStrategyTarget.isRunning()) {
+                        throw new ContainerLaunchException(
+                                "the container exited before " + path + " responded on port " + port);
+                    }
+                    nextRunningCheck = System.nanoTime() + RUNNING_CHECK_INTERVAL_NANOS;
                 }
             }
             sleep();
