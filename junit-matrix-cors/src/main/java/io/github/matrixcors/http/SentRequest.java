@@ -22,12 +22,15 @@ public record SentRequest(String method, URI uri, List<HeaderLine> headers) {
                 .orElse(null);
     }
 
-    /** Returns the request line and header lines, one per line, as they would appear in an HTTP/1.1 message. */
+    /**
+     * Returns the request line and header lines, one per line, as they would appear in an HTTP/1.1 message, with a
+     * real access token hidden (see {@link HeaderLine#toDisplayText()}).
+     */
     public String toHttpText() {
         StringBuilder text = new StringBuilder();
         text.append(method).append(' ').append(uri).append('\n');
         for (HeaderLine line : headers) {
-            text.append(line).append('\n');
+            text.append(line.toDisplayText()).append('\n');
         }
         return text.toString();
     }

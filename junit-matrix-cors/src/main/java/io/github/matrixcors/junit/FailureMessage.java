@@ -6,7 +6,6 @@ import io.github.matrixcors.cors.Severity;
 import io.github.matrixcors.http.HeaderLine;
 import io.github.matrixcors.http.Hop;
 import io.github.matrixcors.http.SentRequest;
-import io.github.matrixcors.matrix.WebClientRequests;
 import java.util.List;
 
 /** Formats the findings of one check as the message of its failure. */
@@ -14,7 +13,6 @@ final class FailureMessage {
 
     private static final String INDENT = "   ";
     private static final String EVIDENCE_INDENT = "      ";
-    private static final String INVALID_AUTHORIZATION = "Bearer " + WebClientRequests.INVALID_ACCESS_TOKEN;
 
     private FailureMessage() {}
 
@@ -82,24 +80,10 @@ final class FailureMessage {
                 .append(' ')
                 .append(request.uri());
         for (HeaderLine line : request.headers()) {
-            message.append('\n').append(EVIDENCE_INDENT).append(redacted(line));
+            message.append('\n').append(EVIDENCE_INDENT).append(line.toDisplayText());
         }
         message.append('\n').append(INDENT).append("Response:");
         appendLines(message, evidence.toHttpText());
-    }
-
-    /**
-     * Returns the header line as sent, except that a real access token is replaced by {@code <hidden>}, because test
-     * reports and CI logs are not the place for credentials. The deliberately invalid token of mutating requests is
-     * shown.
-     */
-    static String redacted(HeaderLine line) {
-        if (!line.hasName("Authorization") || line.value().equals(INVALID_AUTHORIZATION)) {
-            return line.toString();
-        }
-        int space = line.value().indexOf(' ');
-        String scheme = space < 0 ? "" : line.value().substring(0, space + 1);
-        return line.name() + ": " + scheme + "<hidden>";
     }
 
     private static void appendLines(StringBuilder message, String text) {

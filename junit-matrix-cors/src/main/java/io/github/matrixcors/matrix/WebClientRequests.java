@@ -28,7 +28,7 @@ import java.util.Objects;
 public final class WebClientRequests {
 
     /** The access token sent with mutating requests; no homeserver issues it, so they all fail with 401. */
-    public static final String INVALID_ACCESS_TOKEN = "matrixcors_invalid_token";
+    public static final String INVALID_ACCESS_TOKEN = HeaderLine.INVALID_ACCESS_TOKEN;
 
     private WebClientRequests() {}
 

@@ -150,7 +150,7 @@ class CorsMatchersTest {
                         + " \"https://app.element.io\"\n"
                         + "request:\n"
                         + "  GET http://localhost:8008/_matrix/client/v3/sync\n"
-                        + "  Authorization: Bearer x\n"
+                        + "  Authorization: Bearer <hidden>\n"
                         + "  Origin: https://app.element.io\n"
                         + "response:\n"
                         + "  401 Unauthorized\n"

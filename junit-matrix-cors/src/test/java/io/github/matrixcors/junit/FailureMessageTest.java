@@ -94,17 +94,16 @@ class FailureMessageTest {
     void realAccessTokenIsHidden() {
         assertEquals(
                 "Authorization: Bearer <hidden>",
-                FailureMessage.redacted(new HeaderLine("Authorization", "Bearer syt_real_token")));
-        assertEquals("authorization: <hidden>", FailureMessage.redacted(new HeaderLine("authorization", "token")));
+                new HeaderLine("Authorization", "Bearer syt_real_token").toDisplayText());
+        assertEquals("authorization: <hidden>", new HeaderLine("authorization", "token").toDisplayText());
     }
 
     @Test
     void invalidAccessTokenIsShown() {
         assertEquals(
                 "Authorization: Bearer matrixcors_invalid_token",
-                FailureMessage.redacted(new HeaderLine("Authorization", "Bearer matrixcors_invalid_token")));
+                new HeaderLine("Authorization", "Bearer matrixcors_invalid_token").toDisplayText());
         assertEquals(
-                "Origin: https://app.element.io",
-                FailureMessage.redacted(new HeaderLine("Origin", "https://app.element.io")));
+                "Origin: https://app.element.io", new HeaderLine("Origin", "https://app.element.io").toDisplayText());
     }
 }

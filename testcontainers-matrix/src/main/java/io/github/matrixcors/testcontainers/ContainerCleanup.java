@@ -1,6 +1,8 @@
 package io.github.matrixcors.testcontainers;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 import java.util.List;
@@ -26,6 +28,8 @@ final class ContainerCleanup {
     static final String SESSION_LABEL = "io.github.matrixcors.session";
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerCleanup.class);
+
+    private static final int NETWORK_REMOVAL_ATTEMPTS = 10;
 
     private static boolean hookRegistered;
 
@@ -75,6 +79,9 @@ final class ContainerCleanup {
                         .withRemoveVolumes(true)
                         .exec();
                 LOG.info("Removed leftover container {} ({})", container.getId(), container.getImage());
+            } catch (NotFoundException | ConflictException e) {
+                // Testcontainers' own shutdown hook removed it first or is removing it now.
+                LOG.debug("Leftover container {} is already being removed", container.getId());
             } catch (RuntimeException e) {
                 LOG.warn("Failed to remove leftover container {}: {}", container.getId(), e.toString());
             }
@@ -83,11 +90,30 @@ final class ContainerCleanup {
         List<Network> networks =
                 client.listNetworksCmd().withFilter("label", List.of(filter)).exec();
         for (Network network : networks) {
+            removeNetwork(client, network);
+        }
+    }
+
+    /** Removes a network, retrying while a container removal that another hook started still keeps an endpoint on it. */
+    private static void removeNetwork(DockerClient client, Network network) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 client.removeNetworkCmd(network.getId()).exec();
                 LOG.info("Removed leftover network {} ({})", network.getId(), network.getName());
+                return;
+            } catch (NotFoundException e) {
+                return;
             } catch (RuntimeException e) {
-                LOG.warn("Failed to remove leftover network {}: {}", network.getId(), e.toString());
+                if (attempt == NETWORK_REMOVAL_ATTEMPTS) {
+                    LOG.warn("Failed to remove leftover network {}: {}", network.getId(), e.toString());
+                    return;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

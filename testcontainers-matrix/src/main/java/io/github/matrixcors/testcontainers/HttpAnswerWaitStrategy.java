@@ -13,8 +13,8 @@ import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /**
- * Waits until the container's first exposed port answers an HTTP GET of a path, with a given status or with any. A
- * proxy counts as ready when it answers at all, even with 502 while its homeserver is still starting, so the two can
+ * Waits until the container's first exposed port responds to an HTTP GET of a path, with a given status or with any. A
+ * proxy counts as ready as soon as it responds, even with 502 while its homeserver is still starting, so the two can
  * start side by side.
  *
  * <p>It stops waiting as soon as the container exits, instead of waiting for the timeout. The request is written on a
@@ -23,7 +23,7 @@ import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
  */
 final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
 
-    /** Status value that accepts any HTTP answer. */
+    /** Status value that accepts any HTTP response. */
     static final int ANY_STATUS = -1;
 
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3})");
@@ -46,9 +46,6 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
         String lastAnswer = "no attempt made";
 
         while (System.nanoTime() < deadline) {
-            if (!waitStrategyTarget.isRunning()) {
-                throw new ContainerLaunchException("the container exited before " + path + " answered on port " + port);
-            }
             try {
                 int status = status(host, port);
                 if (status > 0 && (requiredStatus == ANY_STATUS || status == requiredStatus)) {
@@ -57,6 +54,11 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
                 lastAnswer = status > 0 ? "HTTP " + status : "an answer that is not HTTP";
             } catch (IOException e) {
                 lastAnswer = e.toString();
+                // Only a container that does not respond can have exited, and asking Docker costs a request.
+                if (!waitStrategyTarget.isRunning()) {
+                    throw new ContainerLaunchException(
+                            "the container exited before " + path + " responded on port " + port);
+                }
             }
             sleep();
         }
@@ -84,7 +86,7 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
 
     private static void sleep() {
         try {
-            TimeUnit.MILLISECONDS.sleep(100);
+            TimeUnit.MILLISECONDS.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContainerLaunchException("Interrupted while waiting for the container", e);

@@ -78,7 +78,7 @@ public final class MatrixStack implements Startable, MatrixHomeserver {
     }
 
     /**
-     * Returns a started stack shared by every caller in this JVM that asks for the same proxy and preset, so that a
+     * Returns a started stack shared by every caller in this JVM that requests the same proxy and preset, so that a
      * suite of test classes pays the start-up once. Do not stop it: the module removes it when the JVM exits.
      */
     public static MatrixStack shared(ProxyKind proxyKind, ProxyPreset preset) {
@@ -225,7 +225,7 @@ public final class MatrixStack implements Startable, MatrixHomeserver {
                 last = e.toString();
             }
             try {
-                TimeUnit.MILLISECONDS.sleep(100);
+                TimeUnit.MILLISECONDS.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + versions, e);

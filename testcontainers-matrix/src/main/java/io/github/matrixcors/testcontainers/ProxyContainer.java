@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -223,11 +222,6 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
     protected void containerIsStarted(com.github.dockerjava.api.command.InspectContainerResponse containerInfo) {
         Logger log = LoggerFactory.getLogger(getClass());
         log.info("{} proxy with {} is ready at {}", proxyKind().displayName(), configName, baseUri());
-    }
-
-    /** Returns the network the proxy and its homeserver share. */
-    Network sharedNetwork() {
-        return getNetwork();
     }
 
     private static String readResource(String name) {

@@ -10,7 +10,7 @@ final class StartupFailure {
     /** Number of log lines of the failed container that the message includes. */
     static final int LOG_TAIL_LINES = 40;
 
-    /** Longest reason taken from an exception; Testcontainers' own messages can hold a whole container inspection. */
+    /** Maximum length of a reason taken from an exception, because Testcontainers' messages can contain a whole inspection. */
     private static final int MAX_REASON_LENGTH = 300;
 
     private StartupFailure() {}
@@ -24,7 +24,7 @@ final class StartupFailure {
      * @param image the image name the container was created with; the container's own getter would try to pull an
      *     image that is missing
      * @param reason the reason to show, or {@code null} to take it from the exception
-     * @param hint a sentence that tells the reader what to check, or {@code null}
+     * @param hint a sentence that names what to check, or {@code null}
      */
     static ContainerLaunchException describe(
             GenericContainer<?> container,

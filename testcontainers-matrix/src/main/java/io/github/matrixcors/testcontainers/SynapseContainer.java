@@ -24,7 +24,8 @@ import org.testcontainers.utility.DockerImageName;
  * }</pre>
  *
  * <p>The container writes its own {@code /data/homeserver.yaml}; {@link #withConfig(String, Object)} replaces any
- * top-level key of it. Synapse's log goes to SLF4J under this class's logger name.
+ * top-level key of it. Synapse's log goes to SLF4J under this class's logger name: its warnings at WARN, its errors at
+ * ERROR and everything else at DEBUG.
  */
 public class SynapseContainer extends GenericContainer<SynapseContainer> implements MatrixHomeserver {
 
@@ -35,7 +36,7 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
 
     private final SynapseConfig config = new SynapseConfig("localhost");
 
-    private final CompletableFuture<Void> running = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> running = new CompletableFuture<>();
 
     private final DockerImageName image;
 
@@ -95,7 +96,7 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
                     "homeserver.yaml needs a server_name: call withServerName(\"localhost\") instead of removing it");
         }
 
-        // The official image's start.py runs Synapse as uid 991 unless UID/GID say otherwise; /data belongs to root
+        // The official image's start.py runs Synapse as uid 991 unless UID and GID are set. /data belongs to root
         // there, so Synapse runs as root to write its database next to the copied configuration.
         withEnv("UID", "0");
         withEnv("GID", "0");
@@ -121,6 +122,13 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
         }
     }
 
+    /** Stops and removes the container; a later {@link #start()} reports its own running state again. */
+    @Override
+    public void stop() {
+        super.stop();
+        running = new CompletableFuture<>();
+    }
+
     @Override
     protected void containerIsStarting(InspectContainerResponse containerInfo) {
         running.complete(null);
@@ -132,7 +140,7 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
     }
 
     /**
-     * Returns a future that completes as soon as the container runs, before Synapse answers; a proxy can start then,
+     * Returns a future that completes as soon as the container runs, before Synapse responds. A proxy can start then,
      * because it resolves the homeserver's address per request.
      */
     CompletableFuture<Void> runningFuture() {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.github.matrixcors.MatrixAccount;
 import io.github.matrixcors.cors.ProxyKind;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,22 @@ class MatrixStackTest {
             assertThat(stack.getProxyLogs(), containsString("GET /_matrix/client/v3/account/whoami"));
             assertThat(stack.getSynapseLogs(), containsString("SynapseSite"));
             assertThat(stack.getLastStartDuration(), notNullValue());
+        }
+    }
+
+    @Test
+    void userConfigFileFrontsSynapse() throws Exception {
+        Path file = Path.of(getClass().getResource("/proxy/user-nginx.conf").toURI());
+        NginxProxyContainer nginx = new NginxProxyContainer(MatrixImages.nginx()).withConfigFile(file);
+
+        try (MatrixStack stack = new MatrixStack(new SynapseContainer(MatrixImages.synapse()), nginx)) {
+            stack.start();
+
+            HttpResponse<String> versions =
+                    SynapseContainerTest.get(stack.baseUri().resolve("/_matrix/client/versions"), null);
+            assertThat(versions.statusCode(), equalTo(200));
+            assertThat(nginx.getRenderedConfig(), containsString("set $homeserver synapse:8008;"));
+            assertThat(nginx.getConfigName(), equalTo("file " + file.toAbsolutePath()));
         }
     }
 

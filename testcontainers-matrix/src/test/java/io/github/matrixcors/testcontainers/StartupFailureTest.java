@@ -96,7 +96,7 @@ class StartupFailureTest {
                 e.getMessage(),
                 startsWith("Synapse homeserver container (image "
                         + MatrixImages.synapse().asCanonicalNameString() + ") failed to start: "));
-        assertThat(e.getMessage(), containsString("the container exited before /health answered"));
+        assertThat(e.getMessage(), containsString("the container exited before /health responded"));
         assertThat(e.getMessage(), containsString("Last lines of its log:"));
         assertThat(e.getMessage(), containsString("no_such_engine"));
         assertThat(synapse.getContainerId(), equalTo(null));
