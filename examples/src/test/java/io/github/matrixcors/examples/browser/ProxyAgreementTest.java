@@ -168,10 +168,16 @@ class ProxyAgreementTest {
         long blocked = catalogueRows.stream()
                 .filter(row -> row.agrees() && !row.chromium().allowed())
                 .count();
+        long reasonChecked = catalogueRows.stream()
+                .filter(row -> row.agrees() && !row.chromium().allowed())
+                .filter(row ->
+                        ChromiumReasons.expectedRules(row.chromium().console()).isPresent())
+                .count();
         long disagreements = catalogueRows.size() - allowed - blocked;
         return String.format(
-                "  %-13s %-31s %d calls: %d allowed by both, %d blocked by both, %d disagreements",
-                proxyKind.displayName(), preset, catalogueRows.size(), allowed, blocked, disagreements);
+                "  %-13s %-31s %d calls: %d allowed by both, %d blocked by both (%d with Chromium's reason matched),"
+                        + " %d disagreements",
+                proxyKind.displayName(), preset, catalogueRows.size(), allowed, blocked, reasonChecked, disagreements);
     }
 
     // Uploads a small file directly to Synapse, so the authenticated media download has something to return.
