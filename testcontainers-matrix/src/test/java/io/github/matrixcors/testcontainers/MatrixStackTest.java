@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.Network;
 
 class MatrixStackTest {
 
@@ -48,6 +49,23 @@ class MatrixStackTest {
             assertThat(versions.statusCode(), equalTo(200));
             assertThat(nginx.getRenderedConfig(), containsString("set $homeserver synapse:8008;"));
             assertThat(nginx.getConfigName(), equalTo("file " + file.toAbsolutePath()));
+        }
+    }
+
+    @Test
+    void withHomeserverStartsSynapseFirst() throws Exception {
+        try (Network network = ContainerCleanup.newNetwork();
+                SynapseContainer synapse = new SynapseContainer(MatrixImages.synapse())
+                        .withNetwork(network)
+                        .withNetworkAliases("homeserver");
+                CaddyProxyContainer caddy = new CaddyProxyContainer(MatrixImages.caddy()).withHomeserver(synapse)) {
+            caddy.start();
+
+            assertThat(synapse.isRunning(), equalTo(true));
+            assertThat(caddy.getRenderedConfig(), containsString("reverse_proxy homeserver:8008"));
+            HttpResponse<String> versions =
+                    SynapseContainerTest.get(caddy.baseUri().resolve("/_matrix/client/versions"), null);
+            assertThat(versions.statusCode(), equalTo(200));
         }
     }
 
