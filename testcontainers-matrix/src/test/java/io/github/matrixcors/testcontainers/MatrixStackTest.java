@@ -9,6 +9,7 @@ import io.github.matrixcors.MatrixAccount;
 import io.github.matrixcors.cors.ProxyKind;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.Network;
@@ -30,10 +31,23 @@ class MatrixStackTest {
                     stack.baseUri().resolve("/_matrix/client/v3/account/whoami"), bob.accessToken());
             assertThat(whoami.statusCode(), equalTo(200));
 
-            assertThat(stack.getProxyLogs(), containsString("GET /_matrix/client/v3/account/whoami"));
+            assertThat(
+                    proxyLogsOnceTheyContain(stack, "GET /_matrix/client/v3/account/whoami"),
+                    containsString("GET /_matrix/client/v3/account/whoami"));
             assertThat(stack.getSynapseLogs(), containsString("SynapseSite"));
             assertThat(stack.getLastStartDuration(), notNullValue());
         }
+    }
+
+    // nginx writes the access log line after the response, and Docker's log reader sees it a moment later.
+    private static String proxyLogsOnceTheyContain(MatrixStack stack, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        String logs = stack.getProxyLogs();
+        while (!logs.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            logs = stack.getProxyLogs();
+        }
+        return logs;
     }
 
     @Test
