@@ -2,9 +2,9 @@ package io.github.matrixcors.testcontainers;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
@@ -19,8 +19,10 @@ import org.testcontainers.utility.DockerImageName;
  * takes precedence over the environment variable. The local images mimic the official images' layout and default
  * command, and are declared compatible substitutes, so the container classes accept either.
  *
- * <p>A selected local image that is missing from the Docker engine fails at once with an {@link IllegalStateException}
- * naming the image and the build command, instead of a pull attempt from Docker Hub.
+ * <p>Choosing an image reads only these settings and never contacts Docker, so the methods are safe in static field
+ * initializers on machines without Docker. A local image that is missing from the Docker engine fails when its
+ * container starts, at once and with an {@link IllegalStateException} naming the image and the build command, instead
+ * of a pull attempt from Docker Hub.
  */
 public final class MatrixImages {
 
@@ -61,6 +63,15 @@ public final class MatrixImages {
     public static final DockerImageName LOCAL_HTTPD =
             DockerImageName.parse("matrix-cors/httpd:bookworm").asCompatibleSubstituteFor(HTTPD);
 
+    /** Repository prefix of the local images; {@link #requireLocalImagePresent} checks images under it. */
+    private static final String LOCAL_REPOSITORY_PREFIX = "matrix-cors/";
+
+    private static final Map<String, String> OFFICIAL_BY_LOCAL_REPOSITORY = Map.of(
+            LOCAL_SYNAPSE.getRepository(), SYNAPSE.asCanonicalNameString(),
+            LOCAL_NGINX.getRepository(), NGINX.asCanonicalNameString(),
+            LOCAL_CADDY.getRepository(), CADDY.asCanonicalNameString(),
+            LOCAL_HTTPD.getRepository(), HTTPD.asCanonicalNameString());
+
     /** Local images already found in the Docker engine, so that each is inspected once per JVM. */
     private static final Set<String> PRESENT_LOCAL_IMAGES = ConcurrentHashMap.newKeySet();
 
@@ -97,37 +108,53 @@ public final class MatrixImages {
     }
 
     private static Selector defaultSelector() {
-        return new Selector(System::getProperty, System::getenv, MatrixImages::isPresentInDockerEngine);
+        return new Selector(System::getProperty, System::getenv);
     }
 
-    private static boolean isPresentInDockerEngine(DockerImageName image) {
+    /**
+     * Checks that a local image ({@code matrix-cors/...}) exists in the Docker engine, so that its container fails at
+     * once instead of trying to pull it from Docker Hub. The containers call this when they start, not when they are
+     * created, so that choosing an image never needs Docker. Other images pass unchecked.
+     *
+     * @throws IllegalStateException when the local image is missing, naming the image, the build command and the
+     *     official alternative
+     * @throws IllegalStateException from Testcontainers when no Docker environment is available
+     */
+    static void requireLocalImagePresent(DockerImageName image) {
+        if (!image.getRepository().startsWith(LOCAL_REPOSITORY_PREFIX)) {
+            return;
+        }
         String name = image.asCanonicalNameString();
         if (PRESENT_LOCAL_IMAGES.contains(name)) {
-            return true;
+            return;
         }
         try {
             DockerClientFactory.instance().client().inspectImageCmd(name).exec();
         } catch (NotFoundException e) {
-            return false;
+            throw new IllegalStateException(missingLocalImageMessage(image), e);
         }
         PRESENT_LOCAL_IMAGES.add(name);
-        return true;
     }
 
-    /** Image selection from a property source, an environment and a check for local images. */
+    static String missingLocalImageMessage(DockerImageName local) {
+        String official = OFFICIAL_BY_LOCAL_REPOSITORY.get(local.getRepository());
+        return "Local image " + local.asCanonicalNameString() + " not found in the Docker engine. Build the local "
+                + "images with " + BUILD_COMMAND + " from the matrix-cors repository root"
+                + (official == null
+                        ? "."
+                        : ", or unset " + PROPERTY + " and " + ENVIRONMENT_VARIABLE + " to use the official image "
+                                + official + ".");
+    }
+
+    /** Image selection from a property source and an environment. */
     static final class Selector {
 
         private final UnaryOperator<String> properties;
         private final UnaryOperator<String> environment;
-        private final Predicate<DockerImageName> localImagePresent;
 
-        Selector(
-                UnaryOperator<String> properties,
-                UnaryOperator<String> environment,
-                Predicate<DockerImageName> localImagePresent) {
+        Selector(UnaryOperator<String> properties, UnaryOperator<String> environment) {
             this.properties = properties;
             this.environment = environment;
-            this.localImagePresent = localImagePresent;
         }
 
         boolean localSelected() {
@@ -142,18 +169,9 @@ public final class MatrixImages {
             return false;
         }
 
+        /** Returns the official or the local image from the settings alone, without asking the Docker engine. */
         DockerImageName select(DockerImageName official, DockerImageName local) {
-            if (!localSelected()) {
-                return official;
-            }
-            if (!localImagePresent.test(local)) {
-                throw new IllegalStateException("Local image " + local.asCanonicalNameString()
-                        + " not found in the Docker engine. Build the local images with " + BUILD_COMMAND
-                        + " from the matrix-cors repository root, or unset " + PROPERTY + " and "
-                        + ENVIRONMENT_VARIABLE + " to use the official image " + official.asCanonicalNameString()
-                        + ".");
-            }
-            return local;
+            return localSelected() ? local : official;
         }
 
         private static boolean parse(String value, String source) {

@@ -103,6 +103,8 @@ public final class MatrixStack implements Startable, MatrixHomeserver {
         if (running) {
             return;
         }
+        synapse.checkBeforeStart();
+        proxy.checkBeforeStart();
         long started = System.nanoTime();
         CompletableFuture<Void> synapseStarted = CompletableFuture.runAsync(synapse::start);
         try {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
     private String configName;
 
     private String configTemplate;
+
+    /** Why the selected configuration cannot be used, reported by {@link #start()}; {@code null} when it can. */
+    private String configError;
 
     protected ProxyContainer(DockerImageName image, DockerImageName official) {
         super(image);
@@ -120,14 +124,23 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
         return self();
     }
 
-    /** Uses one of the module's ready-made configurations; the default is {@link ProxyPreset#CORRECT}. */
+    /**
+     * Uses one of the module's ready-made configurations; the default is {@link ProxyPreset#CORRECT}. A preset that
+     * does not exist for this proxy fails in {@link #start()} with an {@link IllegalArgumentException}, so that a
+     * static field holding the container never fails while its class initializes.
+     */
     public SELF withPreset(ProxyPreset preset) {
+        Objects.requireNonNull(preset, "preset");
         if (!preset.supports(proxyKind())) {
-            throw new IllegalArgumentException("Preset " + preset + " does not exist for "
-                    + proxyKind().displayName() + "; available: " + ProxyPreset.supportedBy(proxyKind()));
+            configName = "preset " + preset;
+            configTemplate = null;
+            configError = "Preset " + preset + " does not exist for "
+                    + proxyKind().displayName() + "; available: " + ProxyPreset.supportedBy(proxyKind());
+            return self();
         }
         configName = "preset " + preset + " (classpath:" + preset.resource(proxyKind()) + ")";
         configTemplate = readResource(preset.resource(proxyKind()));
+        configError = null;
         return self();
     }
 
@@ -145,6 +158,7 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
             throw new UncheckedIOException("Failed to read proxy configuration file " + file.toAbsolutePath(), e);
         }
         configName = "file " + file.toAbsolutePath();
+        configError = null;
         return self();
     }
 
@@ -152,6 +166,7 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
     public SELF withConfigResource(String classpathResource) {
         configTemplate = readResource(classpathResource);
         configName = "classpath:" + classpathResource;
+        configError = null;
         return self();
     }
 
@@ -167,6 +182,9 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
 
     /** Returns the configuration with the placeholder replaced, as the proxy receives it. */
     public String getRenderedConfig() {
+        if (configError != null) {
+            throw new IllegalArgumentException(configError);
+        }
         if (homeserverAddress == null) {
             throw new IllegalStateException(
                     "No homeserver for the " + proxyKind().displayName() + " proxy: call "
@@ -198,8 +216,20 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
         setCommand(new String[] {startCommand});
     }
 
+    /**
+     * Fails fast on what needs no container: a preset that does not exist for this proxy, and a local image that is
+     * missing from the Docker engine.
+     */
+    void checkBeforeStart() {
+        if (configError != null) {
+            throw new IllegalArgumentException(configError);
+        }
+        MatrixImages.requireLocalImagePresent(image);
+    }
+
     @Override
     public void start() {
+        checkBeforeStart();
         try {
             super.start();
         } catch (RuntimeException e) {

@@ -34,6 +34,7 @@ final class StartupFailure {
             RuntimeException e,
             String reason,
             String hint) {
+        boolean created = container.getContainerId() != null || !logTail.isBlank();
         try {
             container.stop();
         } catch (RuntimeException stopFailure) {
@@ -46,6 +47,11 @@ final class StartupFailure {
                 .append(image.asCanonicalNameString())
                 .append(") failed to start: ")
                 .append(reason != null ? reason : rootReason(e));
+        if (!created) {
+            // Without a container (no Docker environment, an image that cannot be pulled) neither the configuration
+            // nor a log can explain the failure.
+            return new ContainerLaunchException(message.toString(), e);
+        }
         if (hint != null) {
             message.append("\n").append(hint);
         }

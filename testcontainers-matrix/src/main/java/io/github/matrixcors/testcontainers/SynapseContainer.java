@@ -105,8 +105,19 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
         withCopyToContainer(Transferable.of(config.signingKey()), SynapseConfig.SIGNING_KEY_PATH);
     }
 
+    /** Fails fast when the image is a local one that is missing from the Docker engine. */
+    void checkBeforeStart() {
+        MatrixImages.requireLocalImagePresent(image);
+    }
+
     @Override
     public void start() {
+        try {
+            checkBeforeStart();
+        } catch (RuntimeException e) {
+            running.completeExceptionally(e);
+            throw e;
+        }
         try {
             super.start();
         } catch (RuntimeException e) {

@@ -45,13 +45,38 @@ class ProxyConfigurationTest {
     }
 
     @Test
-    void unsupportedPresetNamesAvailableOnes() {
-        CaddyProxyContainer caddy = new CaddyProxyContainer(MatrixImages.CADDY);
+    void unsupportedPresetFailsAtStartNamingAvailableOnes() {
+        CaddyProxyContainer caddy = new CaddyProxyContainer(MatrixImages.CADDY)
+                .withPreset(ProxyPreset.BROKEN_LOST_INHERITANCE)
+                .withHomeserverAddress("synapse:8008");
 
-        IllegalArgumentException e = assertThrows(
-                IllegalArgumentException.class, () -> caddy.withPreset(ProxyPreset.BROKEN_LOST_INHERITANCE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, caddy::start);
 
         assertThat(e.getMessage(), startsWith("Preset BROKEN_LOST_INHERITANCE does not exist for Caddy; available: "));
+        assertThat(caddy.getContainerId(), equalTo(null));
+    }
+
+    @Test
+    void unsupportedPresetFailsStackStartBeforeSynapse() {
+        MatrixStack stack = MatrixStack.synapseBehind(ProxyKind.CADDY, ProxyPreset.BROKEN_LOST_INHERITANCE);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, stack::start);
+
+        assertThat(e.getMessage(), startsWith("Preset BROKEN_LOST_INHERITANCE does not exist for Caddy; available: "));
+        assertThat(stack.getSynapse().getContainerId(), equalTo(null));
+        stack.getNetwork().close();
+    }
+
+    @Test
+    void laterConfigReplacesUnsupportedPreset() {
+        NginxProxyContainer nginx = new NginxProxyContainer(MatrixImages.NGINX).withHomeserverAddress("synapse:8008");
+        CaddyProxyContainer caddy = new CaddyProxyContainer(MatrixImages.CADDY)
+                .withPreset(ProxyPreset.BROKEN_LOST_INHERITANCE)
+                .withPreset(ProxyPreset.CORRECT)
+                .withHomeserverAddress("synapse:8008");
+
+        assertThat(caddy.getRenderedConfig(), containsString("synapse:8008"));
+        assertThat(nginx.getRenderedConfig(), containsString("synapse:8008"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.Network;
+import org.testcontainers.utility.DockerImageName;
 
 /** Containers that cannot start fail with a message naming the container, the image, the reason and the log. */
 class StartupFailureTest {
@@ -24,6 +25,34 @@ class StartupFailureTest {
     @AfterAll
     static void removeNetwork() {
         NETWORK.close();
+    }
+
+    @Test
+    void missingLocalSynapseImageFailsAtStart() {
+        DockerImageName missing = DockerImageName.parse("matrix-cors/synapse:no-such-version")
+                .asCompatibleSubstituteFor(MatrixImages.SYNAPSE);
+        SynapseContainer synapse = new SynapseContainer(missing).withNetwork(NETWORK);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, synapse::start);
+
+        assertThat(e.getMessage(), startsWith("Local image matrix-cors/synapse:no-such-version not found"));
+        assertThat(e.getMessage(), containsString("images/build.sh"));
+        assertThat(e.getMessage(), containsString("official image matrixdotorg/synapse:v1.163.2"));
+        assertThat(synapse.getContainerId(), equalTo(null));
+    }
+
+    @Test
+    void missingLocalProxyImageFailsAtStart() {
+        DockerImageName missing = DockerImageName.parse("matrix-cors/nginx:no-such-version")
+                .asCompatibleSubstituteFor(MatrixImages.NGINX);
+        NginxProxyContainer nginx = new NginxProxyContainer(missing)
+                .withHomeserverAddress("synapse:8008")
+                .withNetwork(NETWORK);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, nginx::start);
+
+        assertThat(e.getMessage(), startsWith("Local image matrix-cors/nginx:no-such-version not found"));
+        assertThat(e.getMessage(), containsString("official image nginx:1.30.8"));
     }
 
     @Test
