@@ -32,6 +32,43 @@ final class MatrixFixHints {
                             + " Access-Control-Allow-Origin' to avoid a duplicate), because Apache's own error"
                             + " responses carry only the 'always' headers"));
 
+    /** An error page the proxy generated because it did not reach the homeserver (502, 503 or 504). */
+    static final List<FixHint> UPSTREAM_UNREACHABLE = List.of(
+            new FixHint(
+                    ProxyKind.NGINX,
+                    "point proxy_pass at the homeserver ('proxy_pass http://{{homeserver}};' in a matrix-cors test) and"
+                            + " check that it runs, then add 'always' to each CORS add_header so nginx's own 502 page"
+                            + " carries them too"),
+            new FixHint(
+                    ProxyKind.CADDY,
+                    "point reverse_proxy at the homeserver ('reverse_proxy {{homeserver}}' in a matrix-cors test) and"
+                            + " check that it runs, then set the CORS headers with a plain 'header' directive or in"
+                            + " 'handle_errors' so Caddy's own 502 carries them too"),
+            new FixHint(
+                    ProxyKind.APACHE,
+                    "point ProxyPass at the homeserver ('ProxyPass / http://{{homeserver}}/' in a matrix-cors test) and"
+                            + " check that it runs, then use 'Header always set' for the CORS headers so Apache's own"
+                            + " 502 page carries them too"));
+
+    /** An error page the proxy generated for a path that no route to the homeserver matched, such as its own 404. */
+    static final List<FixHint> PROXY_OWN_RESPONSE = List.of(
+            new FixHint(
+                    ProxyKind.NGINX,
+                    "no location that passes to the homeserver or serves this path matched it, and nginx's own error"
+                            + " page lacks the CORS headers: add a location for this path (proxy_pass to the"
+                            + " homeserver, or the file with its add_header lines), or put the CORS add_header lines"
+                            + " with 'always' at server level so nginx's own error pages carry them"),
+            new FixHint(
+                    ProxyKind.CADDY,
+                    "no route to the homeserver matched this path, so Caddy answered it itself: route it with"
+                            + " 'reverse_proxy' or 'respond', and set the CORS 'header' lines for every path, not only"
+                            + " inside one 'handle' block"),
+            new FixHint(
+                    ProxyKind.APACHE,
+                    "this path did not reach the homeserver, so Apache answered it itself: add a ProxyPass or"
+                            + " <Location> for it, and set the CORS headers with 'Header always set' at virtual host"
+                            + " level so Apache's own error pages carry them"));
+
     /** A redirect without CORS headers on a path that a web client fetches. */
     static final List<FixHint> CORS_ON_REDIRECTS = List.of(
             new FixHint(

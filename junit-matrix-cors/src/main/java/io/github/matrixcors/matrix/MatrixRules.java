@@ -7,6 +7,7 @@ import io.github.matrixcors.http.Exchange;
 import io.github.matrixcors.http.Hop;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +52,9 @@ public final class MatrixRules {
     public static final List<String> RECOMMENDED_METHODS = List.of("GET", "POST", "PUT", "DELETE", "OPTIONS");
     /** The names of the specification's recommended {@code Access-Control-Allow-Headers}. */
     public static final List<String> RECOMMENDED_HEADERS = List.of("X-Requested-With", "Content-Type", "Authorization");
+
+    /** The statuses a proxy generates when it cannot get an answer from its upstream. */
+    public static final Set<Integer> UPSTREAM_FAILURE_STATUSES = Set.of(502, 503, 504);
 
     private static final String WELL_KNOWN_CLIENT = "/.well-known/matrix/client";
     private static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
@@ -138,17 +142,55 @@ public final class MatrixRules {
             return new Finding(
                     MISSING_ON_ERROR,
                     Severity.WARNING,
-                    start + "the 404 that says the file does not exist",
+                    start + "the 404 that says the file does not exist.",
                     hop,
                     MatrixFixHints.CORS_ON_WELL_KNOWN);
+        }
+        if (generatedByProxy(hop)) {
+            return missingOnProxyError(request, hop);
         }
         return new Finding(
                 MISSING_ON_ERROR,
                 Severity.ERROR,
-                start + "the status and its Matrix error code; the Matrix specification asks for CORS headers on"
-                        + " every response, errors included",
+                start + "the status and its Matrix error code. The Matrix specification asks for CORS headers on"
+                        + " every response, errors included.",
                 hop,
                 MatrixFixHints.CORS_ON_ERRORS);
+    }
+
+    /**
+     * Reports an error response without CORS headers that the proxy generated itself. A 502, 503 or 504 then means
+     * that the proxy did not reach the homeserver; another status means that no route to the homeserver matched.
+     */
+    private static Finding missingOnProxyError(BrowserRequest request, Hop hop) {
+        String start = "The " + HeaderValues.statusOf(hop) + " response to " + request.method() + " "
+                + HeaderValues.pathOf(hop) + " has no Access-Control-Allow-Origin and comes from the proxy itself,"
+                + " because it has no JSON body from the homeserver, ";
+        if (UPSTREAM_FAILURE_STATUSES.contains(hop.status())) {
+            return new Finding(
+                    MISSING_ON_ERROR,
+                    Severity.ERROR,
+                    start + "so the proxy did not reach the homeserver and the web client sees a network error.",
+                    hop,
+                    MatrixFixHints.UPSTREAM_UNREACHABLE);
+        }
+        return new Finding(
+                MISSING_ON_ERROR,
+                Severity.ERROR,
+                start + "so the request did not reach the homeserver and the web client sees a network error instead"
+                        + " of the status.",
+                hop,
+                MatrixFixHints.PROXY_OWN_RESPONSE);
+    }
+
+    /**
+     * Returns whether the proxy generated the error response {@code hop} itself. Synapse sends every error with a JSON
+     * body, while the proxies' own error pages are HTML (nginx, Apache httpd) or empty without a Content-Type (Caddy).
+     */
+    static boolean generatedByProxy(Hop hop) {
+        return HeaderValues.combined(hop, "Content-Type")
+                .map(type -> !type.toLowerCase(Locale.ROOT).contains("json"))
+                .orElse(true);
     }
 
     private static Finding missingOnWellKnown(Hop hop) {

@@ -176,7 +176,7 @@ class MatrixCorsCheckerTest {
         assertEquals(MatrixRules.MISSING_ON_ERROR, warning.ruleId());
         assertEquals(
                 "The 404 Not Found response to GET /.well-known/matrix/support has no Access-Control-Allow-Origin, so"
-                        + " the web client sees a network error instead of the 404 that says the file does not exist",
+                        + " the web client sees a network error instead of the 404 that says the file does not exist.",
                 warning.message());
     }
 
@@ -264,12 +264,44 @@ class MatrixCorsCheckerTest {
         assertEquals(
                 "The 404 Not Found response to GET /_matrix/client/v3/matrixcors-unknown-endpoint has no"
                         + " Access-Control-Allow-Origin, so the web client sees a network error instead of the status"
-                        + " and its Matrix error code; the Matrix specification asks for CORS headers on every"
-                        + " response, errors included",
+                        + " and its Matrix error code. The Matrix specification asks for CORS headers on every"
+                        + " response, errors included.",
                 finding.message());
         assertTrue(
                 finding.fixHints().get(0).text().contains("always"),
                 finding.fixHints().toString());
+    }
+
+    @Test
+    void proxyOwnNotFoundSaysRouteMissing() {
+        server.otherwise(request -> request.method().equals("OPTIONS")
+                ? SynapseLikeResponses.preflight()
+                : ScriptedResponse.status(404)
+                        .header("Content-Type", "text/html")
+                        .body("<html>404</html>"));
+
+        Finding finding = onlyError(actualResult(check(ErrorEndpoints.UNKNOWN_CLIENT_PATH)));
+
+        assertEquals(MatrixRules.MISSING_ON_ERROR, finding.ruleId());
+        assertTrue(finding.message().contains("comes from the proxy itself"), finding.message());
+        assertTrue(finding.message().contains("did not reach the homeserver"), finding.message());
+        String nginxHint = finding.fixHints().get(0).text();
+        assertTrue(nginxHint.startsWith("no location that passes to the homeserver"), nginxHint);
+    }
+
+    @Test
+    void proxyOwnBadGatewaySaysUpstreamUnreachable() {
+        server.otherwise(request -> request.method().equals("OPTIONS")
+                ? SynapseLikeResponses.preflight()
+                : ScriptedResponse.status(502)
+                        .header("Content-Type", "text/html")
+                        .body("<html>502</html>"));
+
+        Finding finding = onlyError(actualResult(check(ErrorEndpoints.UNKNOWN_CLIENT_PATH)));
+
+        assertTrue(finding.message().contains("the proxy did not reach the homeserver"), finding.message());
+        String nginxHint = finding.fixHints().get(0).text();
+        assertTrue(nginxHint.contains("{{homeserver}}"), nginxHint);
     }
 
     @ParameterizedTest
@@ -573,7 +605,11 @@ class MatrixCorsCheckerTest {
         assertEquals(1, summary.count(Severity.ERROR));
         assertEquals(1, summary.perGroup().get(EndpointGroup.WELL_KNOWN).get(Severity.ERROR));
         assertEquals(0, summary.perGroup().get(EndpointGroup.SYNC).get(Severity.ERROR));
-        assertTrue(summary.toString().startsWith("4 checks, 1 failed: 1 error, "), summary.toString());
+        assertTrue(
+                summary.toString()
+                        .startsWith("4 checks, 1 failed (with at least one finding of severity ERROR)\n"
+                                + "findings: 1 error, "),
+                summary.toString());
     }
 
     @Test
