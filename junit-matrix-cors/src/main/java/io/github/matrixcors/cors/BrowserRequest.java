@@ -7,13 +7,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A cross-origin request as a page's {@code fetch()} call makes it, before the browser adds CORS headers.
  *
- * @param method the request method, for example {@code PUT}
+ * @param method the request method, an HTTP token such as {@code PUT}
  * @param url the absolute URL requested
- * @param origin the serialized origin of the page, for example {@code https://app.element.io}
+ * @param origin the serialized origin of the page, {@code scheme://host[:port]} such as
+ *     {@code https://app.element.io}, or {@code null} for an opaque origin
  * @param headers the headers the script sets, such as {@code Authorization} and {@code Content-Type}
  * @param credentials the credentials mode; Matrix clients use {@link CredentialsMode#SAME_ORIGIN}
  */
@@ -25,10 +27,31 @@ public record BrowserRequest(
     private static final Set<String> SAFELISTED_CONTENT_TYPES =
             Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
+    /** An HTTP method is a token (RFC 9110, section 5.6.2): visible ASCII without separators. */
+    private static final Pattern METHOD_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /** A serialized tuple origin (URL Standard): scheme, "://", host and an optional port, nothing after them. */
+    private static final Pattern SERIALIZED_ORIGIN =
+            Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://(\\[[0-9A-Fa-f:.]+]|[^/?#\\s,:@\\[\\]]+)(:[0-9]{1,5})?");
+
+    /**
+     * Validates the request.
+     *
+     * @throws IllegalArgumentException when the method is not an HTTP token or the origin is not a serialized origin
+     */
     public BrowserRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(origin, "origin");
+        if (!METHOD_TOKEN.matcher(method).matches()) {
+            throw new IllegalArgumentException("Invalid method '" + method
+                    + "': expected an HTTP token such as GET or PUT, without spaces or separators");
+        }
+        if (!origin.equals("null") && !SERIALIZED_ORIGIN.matcher(origin).matches()) {
+            throw new IllegalArgumentException("Invalid origin '" + origin + "': expected a serialized origin,"
+                    + " scheme://host[:port] without a path or trailing slash such as https://app.element.io,"
+                    + " or null");
+        }
         headers = List.copyOf(headers);
         Objects.requireNonNull(credentials, "credentials");
     }

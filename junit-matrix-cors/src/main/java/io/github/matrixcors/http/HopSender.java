@@ -171,6 +171,10 @@ final class HopSender implements AutoCloseable {
             if (failure instanceof IOException ioFailure) {
                 throw translate(ioFailure, uri, sent.method());
             }
+            if (failure instanceof IllegalArgumentException invalid) {
+                // HttpClient rejects URL parts that java.net.URI accepts, such as a port number above 65535.
+                throw ProbeException.invalidUrl(uri.toString(), invalid.getMessage());
+            }
             throw (RuntimeException) failure;
         } finally {
             deadline.cancel(false);
@@ -210,7 +214,8 @@ final class HopSender implements AutoCloseable {
             return ProbeException.connectTimeout(uri, connectTimeout, failure);
         }
         if (failure instanceof SocketTimeoutException) {
-            return ProbeException.responseTimeout(uri, method, connectTimeout.plus(responseTimeout), failure);
+            // The socket timeout is the response timeout alone: it bounds each read once the connection exists.
+            return ProbeException.responseTimeout(uri, method, responseTimeout, failure);
         }
         if (failure instanceof ConnectException) {
             return ProbeException.connectionRefused(uri, failure);
@@ -237,7 +242,12 @@ final class HopSender implements AutoCloseable {
         return ProbeException.io(uri, method, failure);
     }
 
-    /** Returns {@code uri} when it is an absolute http or https URL with a host and no user info. */
+    private static final int MAX_PORT = 65535;
+
+    /**
+     * Returns {@code uri} when it is an absolute http or https URL with a host, no user info and a port from 1 to
+     * 65535 (or none).
+     */
     static URI checkUrl(URI uri, String original) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
@@ -248,6 +258,10 @@ final class HopSender implements AutoCloseable {
         }
         if (uri.getRawUserInfo() != null) {
             throw ProbeException.invalidUrl(original, "browsers reject URLs with a user name or password");
+        }
+        int port = uri.getPort();
+        if (port == 0 || port > MAX_PORT) {
+            throw ProbeException.invalidUrl(original, "the port " + port + " is out of range 1 to " + MAX_PORT);
         }
         return uri;
     }

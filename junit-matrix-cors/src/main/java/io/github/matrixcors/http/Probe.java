@@ -264,7 +264,10 @@ public final class Probe implements AutoCloseable {
             return this;
         }
 
-        /** Sets how long one hop's complete response may take after connecting; default 10 s. */
+        /**
+         * Sets how long each read of a response may wait once connected; default 10 s. A whole hop also ends after the
+         * connect timeout plus this timeout, which bounds a server that sends its response slowly.
+         */
         public Builder responseTimeout(Duration timeout) {
             this.responseTimeout = positive(timeout, "responseTimeout");
             return this;

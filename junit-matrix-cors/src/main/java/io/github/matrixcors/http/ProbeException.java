@@ -102,7 +102,9 @@ public class ProbeException extends RuntimeException {
                 Kind.CONNECT_TIMEOUT,
                 uri,
                 "Connecting to " + hostAndPort(uri) + " for " + uri + " timed out after " + seconds(timeout)
-                        + ": check the host, the port and any firewall, or raise Probe.builder().connectTimeout(...).",
+                        + ": check the host, the port and any firewall, or raise the connect timeout with"
+                        + " Probe.builder().connectTimeout(...), or under @MatrixCorsCompliant with the system"
+                        + " property matrixcors.connectTimeout.",
                 cause);
     }
 
@@ -111,8 +113,9 @@ public class ProbeException extends RuntimeException {
                 Kind.RESPONSE_TIMEOUT,
                 uri,
                 "No complete response to " + method + " " + uri + " within " + seconds(timeout)
-                        + ": check that the server (and the proxy's upstream) answers, "
-                        + "or raise Probe.builder().responseTimeout(...).",
+                        + ": check that the server (and the proxy's upstream) answers, or raise the response timeout"
+                        + " with Probe.builder().responseTimeout(...), or under @MatrixCorsCompliant with the system"
+                        + " property matrixcors.responseTimeout.",
                 cause);
     }
 

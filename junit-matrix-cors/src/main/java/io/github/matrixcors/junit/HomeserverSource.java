@@ -56,6 +56,19 @@ sealed interface HomeserverSource {
     /** A base URL given by a configuration parameter, a system property or an environment variable. */
     record LiveServer(String description, URI baseUri) implements HomeserverSource {}
 
+    /** Returns how to reduce several homeservers to one, fitting the kinds of members declared. */
+    private static String fixForSeveral(List<HomeserverSource> declared) {
+        List<String> fixes = new ArrayList<>();
+        if (declared.stream().anyMatch(source -> source instanceof UrlMember)) {
+            fixes.add("remove @HomeserverUrl from the URL members you do not want checked");
+        }
+        if (declared.stream().anyMatch(source -> source instanceof HomeserverField)) {
+            fixes.add("declare the homeserver fields you do not want checked with a type that does not implement"
+                    + " MatrixHomeserver");
+        }
+        return String.join(", and ", fixes);
+    }
+
     /**
      * Finds the homeserver of {@code testClass}: a {@code MatrixHomeserver} field or a {@link HomeserverUrl} member of
      * the class or its superclasses; if there is none, of its enclosing classes from the innermost outwards; if there is
@@ -86,15 +99,15 @@ sealed interface HomeserverSource {
             }
             if (declared.size() > 1) {
                 throw new ExtensionConfigurationException(String.format(
-                        "Found %d homeservers in %s: %s. The extension checks one homeserver per class: keep one, "
-                                + "or declare the others with a type that does not implement MatrixHomeserver.",
+                        "Found %d homeservers in %s: %s. The extension checks one homeserver per class: keep one, %s.",
                         declared.size(),
                         candidateClass.getSimpleName(),
                         String.join(
                                 ", ",
                                 declared.stream()
                                         .map(HomeserverSource::description)
-                                        .toList())));
+                                        .toList()),
+                        fixForSeveral(declared)));
             }
         }
 

@@ -150,6 +150,19 @@ public @interface MatrixCorsCompliant {
     String DISABLED_WITHOUT_DOCKER_PROPERTY = "matrixcors.disabledWithoutDocker";
 
     /**
+     * Property setting how long the probe waits for a TCP (and TLS) connection: seconds such as {@code 10}, or an
+     * ISO-8601 duration such as {@code PT10S}. The default is 5 s.
+     */
+    String CONNECT_TIMEOUT_PROPERTY = "matrixcors.connectTimeout";
+
+    /**
+     * Property setting how long the probe waits for each read of a response once connected: seconds such as {@code 30},
+     * or an ISO-8601 duration such as {@code PT30S}. The default is 10 s. A whole request also ends after the connect
+     * timeout plus this timeout.
+     */
+    String RESPONSE_TIMEOUT_PROPERTY = "matrixcors.responseTimeout";
+
+    /**
      * The origins of the web clients to check, serialized as browsers send them in the {@code Origin} header:
      * {@code scheme://host[:port]} in lowercase, without a default port, path or trailing slash, or {@code null}. They are
      * only header values: no request is ever sent to them. Property: {@value #ORIGINS_PROPERTY}.

@@ -135,10 +135,17 @@ final class MatrixCorsExtension
         throw new ParameterResolutionException("Unsupported parameter " + parameterContext.getParameter());
     }
 
-    /** Returns the probe shared by the tests of the class, which JUnit closes after them. */
+    /**
+     * Returns the probe shared by the tests of the class, which JUnit closes after them. Its timeouts come from the
+     * properties {@value MatrixCorsCompliant#CONNECT_TIMEOUT_PROPERTY} and
+     * {@value MatrixCorsCompliant#RESPONSE_TIMEOUT_PROPERTY} when they are set.
+     */
     static Probe probe(ExtensionContext context) {
         return computeIfAbsent(
-                classContext(context).getStore(NAMESPACE), Probe.class, Probe.class, Probe::withDefaults);
+                classContext(context).getStore(NAMESPACE),
+                Probe.class,
+                Probe.class,
+                () -> ProbeTimeouts.newProbe(context::getConfigurationParameter));
     }
 
     /** Runs the selected checks against the class's homeserver and adds the results to the class summary. */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -142,7 +143,24 @@ class BadInputTest {
 
         assertThat(failure.kind(), equalTo(ProbeException.Kind.RESPONSE_TIMEOUT));
         assertThat(failure.getMessage(), containsString("No complete response to GET " + server.uri("/silent")));
-        assertThat(failure.getMessage(), containsString("responseTimeout"));
+        assertThat(failure.getMessage(), containsString("within 700 ms"));
+        assertThat(failure.getMessage(), containsString("Probe.builder().responseTimeout(...)"));
+        assertThat(failure.getMessage(), containsString("system property matrixcors.responseTimeout"));
+    }
+
+    @Test
+    void portOutOfRangeIsInvalidUrl() {
+        ProbeException parsed = assertThrows(ProbeException.class, () -> Probe.parseUrl("http://127.0.0.1:99999"));
+        ProbeException sent = assertThrows(
+                ProbeException.class,
+                () -> probe.fetch(BrowserRequest.of("GET", URI.create("http://127.0.0.1:99999/x"), PAGE)));
+
+        assertThat(parsed.kind(), equalTo(ProbeException.Kind.INVALID_URL));
+        assertThat(
+                parsed.getMessage(),
+                startsWith("Invalid URL \"http://127.0.0.1:99999\": the port 99999 is out of range 1 to 65535."));
+        assertThat(sent.kind(), equalTo(ProbeException.Kind.INVALID_URL));
+        assertThat(sent.getMessage(), containsString("the port 99999 is out of range"));
     }
 
     @Test

@@ -36,6 +36,45 @@ class HomeserverSourceTest {
         }
     }
 
+    @SuppressWarnings("unused")
+    private static final class TwoUrls {
+        @HomeserverUrl
+        static String first = "http://localhost:8008";
+
+        @HomeserverUrl
+        static String second = "http://localhost:8009";
+    }
+
+    @SuppressWarnings("unused")
+    private static final class TwoFields {
+        static MatrixHomeserver first;
+        static MatrixHomeserver second;
+    }
+
+    @Test
+    void twoUrlMembersFixNamesAnnotation() {
+        ExtensionConfigurationException error = assertThrows(
+                ExtensionConfigurationException.class, () -> find(TwoUrls.class, List.of(), Map.of(), Map.of()));
+
+        assertEquals(
+                "Found 2 homeservers in TwoUrls: field TwoUrls.first, field TwoUrls.second. The extension checks one"
+                        + " homeserver per class: keep one, remove @HomeserverUrl from the URL members you do not want"
+                        + " checked.",
+                error.getMessage());
+    }
+
+    @Test
+    void twoFieldsFixNamesFieldType() {
+        ExtensionConfigurationException error = assertThrows(
+                ExtensionConfigurationException.class, () -> find(TwoFields.class, List.of(), Map.of(), Map.of()));
+
+        assertEquals(
+                "Found 2 homeservers in TwoFields: field TwoFields.first, field TwoFields.second. The extension"
+                        + " checks one homeserver per class: keep one, declare the homeserver fields you do not want"
+                        + " checked with a type that does not implement MatrixHomeserver.",
+                error.getMessage());
+    }
+
     private static HomeserverSource find(
             Class<?> testClass, List<Class<?>> enclosing, Map<String, String> parameters, Map<String, String> env) {
         return HomeserverSource.find(testClass, enclosing, name -> Optional.ofNullable(parameters.get(name)), env::get);

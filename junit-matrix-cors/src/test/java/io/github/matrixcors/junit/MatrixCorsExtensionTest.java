@@ -567,8 +567,9 @@ class MatrixCorsExtensionTest {
         assertEquals(
                 "Found 3 homeservers in TwoHomeserversFixture: field TwoHomeserversFixture.first, field"
                         + " TwoHomeserversFixture.second, field TwoHomeserversFixture.url. The extension checks one"
-                        + " homeserver per class: keep one, or declare the others with a type that does not implement"
-                        + " MatrixHomeserver.",
+                        + " homeserver per class: keep one, remove @HomeserverUrl from the URL members you do not want"
+                        + " checked, and declare the homeserver fields you do not want checked with a type that does not"
+                        + " implement MatrixHomeserver.",
                 error.getMessage());
     }
 
