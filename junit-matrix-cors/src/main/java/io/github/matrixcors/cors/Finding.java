@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param ruleId a stable identifier such as {@code cors.allow-origin.multiple}, safe to filter on
  * @param severity whether a browser blocks the request ({@link Severity#ERROR}) or not
- * @param message one plain sentence naming the header, the value and why it matters
+ * @param message plain sentences naming the header, the value and why it matters; a period is added when the last
+ *     sentence has none, so that every message reads as full sentences
  * @param evidence the hop the finding is about: request sent, status and raw header lines; {@code null} when the
  *     finding is about a request that could not be made at all
  * @param fixHints what to change in each reverse proxy's configuration, empty when no proxy habit causes it
@@ -20,7 +21,16 @@ public record Finding(String ruleId, Severity severity, String message, Hop evid
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(message, "message");
+        message = endSentence(message);
         fixHints = List.copyOf(fixHints);
+    }
+
+    private static String endSentence(String message) {
+        String text = message.strip();
+        if (text.isEmpty() || text.endsWith(".") || text.endsWith("?") || text.endsWith("!")) {
+            return text;
+        }
+        return text + ".";
     }
 
     @Override

@@ -45,9 +45,9 @@ final class Findings {
                 kept.add(new Finding(
                         finding.ruleId(),
                         Severity.WARNING,
-                        finding.message() + " (browsers send " + request.method() + " "
+                        finding.message() + " Browsers send " + request.method() + " "
                                 + request.url().getRawPath()
-                                + " without a preflight, so this breaks only clients that add headers to it)",
+                                + " without a preflight, so this breaks only clients that add headers to it.",
                         finding.evidence(),
                         finding.fixHints()));
             } else {

@@ -85,17 +85,18 @@ final class MatrixFixHints {
                             + " 'Header always set Access-Control-Allow-Origin \"*\"' because redirects Apache"
                             + " generates carry only the 'always' headers"));
 
-    /** {@code /.well-known/matrix/client} served without CORS headers. */
+    /** A {@code /.well-known/matrix/...} file served without CORS headers. */
     static final List<FixHint> CORS_ON_WELL_KNOWN = List.of(
             new FixHint(
                     ProxyKind.NGINX,
-                    "in 'location = /.well-known/matrix/client' add"
+                    "in the location that serves /.well-known/matrix/ (for example"
+                            + " 'location /.well-known/matrix/'), or at server level, add"
                             + " 'add_header Access-Control-Allow-Origin * always;'"),
             new FixHint(ProxyKind.CADDY, "add 'header /.well-known/matrix/* Access-Control-Allow-Origin *'"),
             new FixHint(
                     ProxyKind.APACHE,
                     "add 'Header always set Access-Control-Allow-Origin \"*\"' inside"
-                            + " '<Location /.well-known/matrix/client>'"));
+                            + " '<Location /.well-known/matrix/>'"));
 
     /** An {@code OPTIONS} request rejected or not routed. */
     static final List<FixHint> OPTIONS_ANSWERED = List.of(

@@ -56,6 +56,8 @@ public final class MatrixRules {
     /** The statuses a proxy generates when it cannot get an answer from its upstream. */
     public static final Set<Integer> UPSTREAM_FAILURE_STATUSES = Set.of(502, 503, 504);
 
+    private static final String NOT_JSON_WELL_KNOWN = " Its Content-Type is not JSON, so the proxy may answer this path"
+            + " itself (an empty 200, for example) instead of serving the discovery file.";
     private static final String WELL_KNOWN_CLIENT = "/.well-known/matrix/client";
     private static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
     private static final Map<String, Set<String>> RESTATED = Map.of(
@@ -80,14 +82,18 @@ public final class MatrixRules {
                     ? "so the browser blocks the " + request.method() + " request"
                     : "which breaks only clients that add headers to " + request.method() + " requests there, because"
                             + " browsers send the plain request without a preflight";
+            boolean upstreamFailure = UPSTREAM_FAILURE_STATUSES.contains(hop.status()) && generatedByProxy(hop);
+            String cause = upstreamFailure
+                    ? " from the proxy itself, so the proxy did not reach the homeserver, "
+                    : ", but the Matrix specification expects every endpoint to answer OPTIONS without"
+                            + " authentication or running the endpoint, ";
             findings.add(new Finding(
                     OPTIONS_NOT_ANSWERED,
                     request.needsPreflight() ? Severity.ERROR : Severity.WARNING,
-                    "OPTIONS " + HeaderValues.pathOf(hop) + " got " + HeaderValues.statusOf(hop)
-                            + ", but the Matrix specification expects every endpoint to answer OPTIONS without"
-                            + " authentication or running the endpoint, " + consequence,
+                    "OPTIONS " + HeaderValues.pathOf(hop) + " got " + HeaderValues.statusOf(hop) + cause + consequence
+                            + ".",
                     hop,
-                    MatrixFixHints.OPTIONS_ANSWERED));
+                    upstreamFailure ? MatrixFixHints.UPSTREAM_UNREACHABLE : MatrixFixHints.OPTIONS_ANSWERED));
         }
         if (hop.status() >= 200 && hop.status() <= 299) {
             checkRecommendedMethods(request, hop, findings);
@@ -124,7 +130,7 @@ public final class MatrixRules {
                 Severity.ERROR,
                 "The " + HeaderValues.statusOf(hop) + " redirect from " + HeaderValues.pathOf(hop) + " to " + target
                         + " has no Access-Control-Allow-Origin, so the browser stops at the redirect even when the"
-                        + " target carries CORS headers",
+                        + " target carries CORS headers.",
                 hop,
                 MatrixFixHints.CORS_ON_REDIRECTS);
     }
@@ -200,7 +206,7 @@ public final class MatrixRules {
                 HeaderValues.pathOf(hop) + " answered " + HeaderValues.statusOf(hop)
                         + " without Access-Control-Allow-Origin, so a web client on another origin cannot read it to"
                         + " discover the homeserver; the Matrix specification says it should carry the same CORS"
-                        + " headers as the Client-Server API",
+                        + " headers as the Client-Server API." + (generatedByProxy(hop) ? NOT_JSON_WELL_KNOWN : ""),
                 hop,
                 MatrixFixHints.CORS_ON_WELL_KNOWN);
     }
@@ -222,9 +228,10 @@ public final class MatrixRules {
             findings.add(new Finding(
                     METHODS_NOT_RECOMMENDED,
                     Severity.WARNING,
-                    "Access-Control-Allow-Methods is " + actual + " and lacks " + String.join(", ", missing)
+                    "Access-Control-Allow-Methods is " + actual
+                            + (actual.equals("absent") ? ", so it lacks " : " and lacks ") + String.join(", ", missing)
                             + " of the Matrix specification's recommended 'GET, POST, PUT, DELETE, OPTIONS', so"
-                            + " preflights for endpoints that use them fail",
+                            + " preflights for endpoints that use them fail.",
                     hop,
                     List.of()));
         }
@@ -246,10 +253,11 @@ public final class MatrixRules {
             findings.add(new Finding(
                     HEADERS_NOT_RECOMMENDED,
                     Severity.WARNING,
-                    "Access-Control-Allow-Headers is " + actual + " and lacks " + String.join(", ", missing)
+                    "Access-Control-Allow-Headers is " + actual
+                            + (actual.equals("absent") ? ", so it lacks " : " and lacks ") + String.join(", ", missing)
                             + " of the Matrix specification's recommended"
                             + " 'X-Requested-With, Content-Type, Authorization', so preflights for requests that send"
-                            + " them fail",
+                            + " them fail.",
                     hop,
                     List.of()));
         }
@@ -264,7 +272,7 @@ public final class MatrixRules {
                 ORIGIN_NOT_WILDCARD,
                 Severity.INFO,
                 "Access-Control-Allow-Origin echoes the origin '" + request.origin()
-                        + "'; the Matrix specification recommends '*', which every web client can use",
+                        + "'; the Matrix specification recommends '*', which every web client can use.",
                 hop,
                 List.of()));
         List<String> vary = HeaderValues.items(hop, "Vary");
@@ -274,7 +282,7 @@ public final class MatrixRules {
                     Severity.WARNING,
                     "Access-Control-Allow-Origin echoes the request's origin but Vary does not name Origin, so a"
                             + " shared cache may serve this response to a page from another origin, which the browser"
-                            + " then blocks",
+                            + " then blocks.",
                     hop,
                     MatrixFixHints.VARY_ORIGIN));
         }
@@ -293,7 +301,7 @@ public final class MatrixRules {
                     Severity.INFO,
                     "The " + HeaderValues.statusOf(hop) + " response lacks " + String.join(" and ", absent)
                             + ", which the Matrix specification recommends on all responses; browsers read them only"
-                            + " from preflights, so nothing breaks",
+                            + " from preflights, so nothing breaks.",
                     hop,
                     List.of()));
         }

@@ -144,6 +144,16 @@ class MatrixCorsCheckerTest {
     }
 
     @Test
+    void wellKnownEmptyAnswerSaysNotJson() {
+        server.on("GET", "/.well-known/matrix/client", ScriptedResponse.status(200));
+
+        Finding finding = onlyError(actualResult(check(WELL_KNOWN)));
+
+        assertEquals(MatrixRules.WELL_KNOWN_MISSING, finding.ruleId());
+        assertTrue(finding.message().endsWith("instead of serving the discovery file."), finding.message());
+    }
+
+    @Test
     void wellKnownWithoutCorsFails() {
         server.on(
                 "GET",
@@ -156,7 +166,7 @@ class MatrixCorsCheckerTest {
         assertEquals(
                 "/.well-known/matrix/client answered 200 OK without Access-Control-Allow-Origin, so a web client on"
                         + " another origin cannot read it to discover the homeserver; the Matrix specification says"
-                        + " it should carry the same CORS headers as the Client-Server API",
+                        + " it should carry the same CORS headers as the Client-Server API.",
                 finding.message());
         assertEquals(List.of(ProxyKind.NGINX, ProxyKind.CADDY, ProxyKind.APACHE), proxies(finding));
     }
@@ -384,7 +394,7 @@ class MatrixCorsCheckerTest {
                 "OPTIONS /_matrix/client/versions got 405 Method Not Allowed, but the Matrix specification expects"
                         + " every endpoint to answer OPTIONS without authentication or running the endpoint, which"
                         + " breaks only clients that add headers to GET requests there, because browsers send the"
-                        + " plain request without a preflight",
+                        + " plain request without a preflight.",
                 warning.message());
         assertFalse(ruleIds(preflight).contains("cors.max-age.missing"), preflight.report(Severity.INFO));
         assertTrue(results.get(1).passes(Severity.ERROR), results.get(1).report(Severity.INFO));
@@ -435,7 +445,7 @@ class MatrixCorsCheckerTest {
         assertEquals(
                 "Access-Control-Allow-Methods is 'GET, POST, PUT, OPTIONS' and lacks DELETE of the Matrix"
                         + " specification's recommended 'GET, POST, PUT, DELETE, OPTIONS', so preflights for endpoints"
-                        + " that use them fail",
+                        + " that use them fail.",
                 warning.message());
     }
 

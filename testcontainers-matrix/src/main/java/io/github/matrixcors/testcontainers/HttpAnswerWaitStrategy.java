@@ -42,8 +42,8 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
     @Override
     protected void waitUntilReady() {
         String host = waitStrategyTarget.getHost();
-        int port = waitStrategyTarget.getMappedPort(
-                waitStrategyTarget.getExposedPorts().get(0));
+        int containerPort = waitStrategyTarget.getExposedPorts().get(0);
+        int port = waitStrategyTarget.getMappedPort(containerPort);
         long deadline = System.nanoTime() + startupTimeout.toNanos();
         String lastAnswer = "no attempt made";
         long nextRunningCheck = System.nanoTime();
@@ -70,8 +70,10 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
             sleep();
         }
         throw new ContainerLaunchException("timed out after " + startupTimeout.toSeconds() + " s waiting for "
-                + (requiredStatus == ANY_STATUS ? "an HTTP answer" : "HTTP " + requiredStatus) + " from " + host + ":"
-                + port + path + " (last answer: " + lastAnswer + ")");
+                + (requiredStatus == ANY_STATUS ? "an HTTP answer" : "HTTP " + requiredStatus) + " to " + path
+                + " on container port " + containerPort + " (mapped to " + host + ":" + port + "), so the server in the"
+                + " container does not listen on port " + containerPort + " or does not answer there (last answer: "
+                + lastAnswer + ")");
     }
 
     /** Returns the status code of the answer, or 0 when the answer is not HTTP. */

@@ -40,6 +40,12 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
     /** Line the start command prints to standard error when the configuration test fails. */
     static final String CHECK_FAILED_MARKER = "matrix-cors: configuration test failed";
 
+    /**
+     * How long to wait for the proxy's first HTTP answer. Any status counts, so the wait does not depend on the
+     * homeserver: nginx, Caddy and Apache httpd answer within a few seconds even on a busy machine.
+     */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
     private static final Pattern UNKNOWN_PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
 
     private final DockerImageName image;
@@ -64,7 +70,7 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
         withExposedPorts(HTTP_PORT);
         withLabels(ContainerCleanup.labels());
         waitingFor(new HttpAnswerWaitStrategy("/_matrix/client/versions", HttpAnswerWaitStrategy.ANY_STATUS)
-                .withStartupTimeout(Duration.ofSeconds(60)));
+                .withStartupTimeout(STARTUP_TIMEOUT));
         withLogConsumer(log);
         withPreset(ProxyPreset.CORRECT);
     }
@@ -238,7 +244,11 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
             String reason = rejected
                     ? "the configuration test rejected " + configName + " (" + configTestCommand() + ")"
                     : null;
-            String hint = rejected ? null : "Configuration: " + configName;
+            String hint = rejected
+                    ? null
+                    : "Configuration: " + configName + ". The site configuration must listen on port " + HTTP_PORT
+                            + ", the port the container exposes (nginx 'listen 80;', Caddy ':80' or 'http://', Apache"
+                            + " httpd 'Listen 80' with '<VirtualHost *:80>').";
             throw StartupFailure.describe(this, proxyKind().displayName() + " proxy", image, logTail, e, reason, hint);
         }
     }

@@ -7,9 +7,11 @@ import io.github.matrixcors.cors.Finding;
 import io.github.matrixcors.cors.FixHint;
 import io.github.matrixcors.cors.ProxyKind;
 import io.github.matrixcors.cors.Severity;
+import io.github.matrixcors.http.Hop;
 import io.github.matrixcors.matrix.CheckResult;
 import io.github.matrixcors.matrix.CheckSummary;
 import io.github.matrixcors.matrix.MatrixCorsChecker;
+import io.github.matrixcors.matrix.MatrixRules;
 import io.github.matrixcors.testcontainers.MatrixImages;
 import io.github.matrixcors.testcontainers.MatrixStack;
 import io.github.matrixcors.testcontainers.ProxyContainer;
@@ -21,10 +23,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.Network;
 
@@ -40,22 +44,35 @@ import org.testcontainers.containers.Network;
  * <p>System properties: {@code matrixcors.report.nginx}, {@code .caddy}, {@code .apache} name an operator's own
  * configuration file (see {@code ProxyContainer} for the {@code {{homeserver}}} placeholder);
  * {@code matrixcors.report.preset} checks one of the module's presets instead of the sample files;
+ * {@code matrixcors.report.all=true} also checks the proxies without a file when files are given;
  * {@code matrixcors.report.dir} moves the report directory.
  */
 class ComplianceReport {
 
     private static final int TOP_FINDINGS = 5;
 
+    /** The file that receives the message of the exception that ended the run early, for the script to show. */
+    static final String FAILURE_FILE = "failure.txt";
+
     @Test
     void checkEveryProxy() throws IOException {
         // Read the settings first, so that a wrong preset name or file path fails before any container starts.
-        List<ProxyUnderTest> configs = Stream.of(ProxyKind.values())
-                .map(ProxyUnderTest::fromSystemProperties)
-                .toList();
-        ImageChoice images = ImageChoice.decide();
         Path reportDirectory = Path.of(System.getProperty("matrixcors.report.dir", "target/matrix-cors-report"))
                 .toAbsolutePath();
         Files.createDirectories(reportDirectory);
+        Files.deleteIfExists(reportDirectory.resolve(FAILURE_FILE));
+        try {
+            checkProxies(reportDirectory);
+        } catch (RuntimeException e) {
+            // The script shows this file in place of the Maven output, where the message is hard to find.
+            Files.writeString(reportDirectory.resolve(FAILURE_FILE), failureText(e), StandardCharsets.UTF_8);
+            throw e;
+        }
+    }
+
+    private static void checkProxies(Path reportDirectory) throws IOException {
+        List<ProxyUnderTest> configs = ProxyUnderTest.selectFromSystemProperties();
+        ImageChoice images = ImageChoice.decide();
 
         StringBuilder console = new StringBuilder();
         console.append("matrix-cors compliance report, using ")
@@ -97,6 +114,25 @@ class ComplianceReport {
         assertEquals(noErrors, errorsPerProxy, "findings of severity ERROR per proxy; see the report above");
     }
 
+    /**
+     * Returns the message of {@code e}, and the message of its root cause when that message is a single line. The
+     * container classes put the proxy's own message and log lines in the outer exception, and Testcontainers' causes
+     * add nothing to it.
+     */
+    static String failureText(Throwable e) {
+        String outer = e.getClass().getSimpleName() + ": "
+                + Objects.requireNonNullElse(e.getMessage(), "").strip();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String rootMessage = Objects.requireNonNullElse(root.getMessage(), "").strip();
+        if (outer.contains("\n") || root == e || outer.contains(rootMessage)) {
+            return outer + "\n";
+        }
+        return outer + "\nCaused by: " + root.getClass().getSimpleName() + ": " + rootMessage + "\n";
+    }
+
     private record ProxySection(String text, int errors) {}
 
     private static ProxySection checkProxy(
@@ -129,45 +165,79 @@ class ComplianceReport {
             summary.toString()
                     .lines()
                     .forEach(line -> text.append("   ").append(line).append('\n'));
+            text.append(upstreamNotice(results, proxyKind));
             text.append(topFindings(results, proxyKind));
             text.append("   full report: ").append(reportFile).append('\n');
             return new ProxySection(text.toString(), summary.count(Severity.ERROR));
         }
     }
 
-    // Groups findings by rule id, worst severity first, then by how many checks they affect.
+    /**
+     * Returns a notice when most responses are 502, 503 or 504, which the proxy sends when it cannot reach the
+     * homeserver, and an empty string otherwise. The findings then describe the proxy's error pages, not the site.
+     */
+    static String upstreamNotice(List<CheckResult> results, ProxyKind proxyKind) {
+        List<Hop> hops = results.stream()
+                .flatMap(result -> result.exchanges().stream())
+                .flatMap(exchange -> exchange.hops().stream())
+                .toList();
+        long upstreamFailures = hops.stream()
+                .filter(hop -> MatrixRules.UPSTREAM_FAILURE_STATUSES.contains(hop.status()))
+                .count();
+        if (hops.isEmpty() || upstreamFailures * 2 <= hops.size()) {
+            return "";
+        }
+        String directive = switch (proxyKind) {
+            case NGINX -> "'proxy_pass http://{{homeserver}};'";
+            case CADDY -> "'reverse_proxy {{homeserver}}'";
+            case APACHE -> "'ProxyPass / http://{{homeserver}}/'";
+        };
+        return "   THE PROXY DOES NOT REACH THE HOMESERVER: " + upstreamFailures + " of " + hops.size()
+                + " responses were 502, 503 or 504.\n"
+                + "     Write {{homeserver}} where the homeserver's host:port belongs, for example " + directive
+                + ";\n     the report replaces it with the address of its Synapse container. The findings below follow"
+                + " from this.\n";
+    }
+
+    /**
+     * Groups findings by severity and rule id, worst severity first, then by how many checks they affect. A rule can
+     * appear twice, for example as an error on preflights that browsers send and as a warning on preflights that they
+     * do not send.
+     */
     static String topFindings(List<CheckResult> results, ProxyKind proxyKind) {
-        Map<String, List<CheckResult>> checksPerRule = new LinkedHashMap<>();
-        Map<String, Finding> examplePerRule = new LinkedHashMap<>();
+        Map<String, Set<CheckResult>> checksPerKey = new LinkedHashMap<>();
+        Map<String, Integer> findingsPerKey = new LinkedHashMap<>();
+        Map<String, Finding> examplePerKey = new LinkedHashMap<>();
         for (CheckResult result : results) {
             for (Finding finding : result.findings()) {
-                checksPerRule
-                        .computeIfAbsent(finding.ruleId(), id -> new ArrayList<>())
-                        .add(result);
-                examplePerRule.putIfAbsent(finding.ruleId(), finding);
+                String key = finding.severity() + " " + finding.ruleId();
+                checksPerKey.computeIfAbsent(key, id -> new LinkedHashSet<>()).add(result);
+                findingsPerKey.merge(key, 1, Integer::sum);
+                examplePerKey.putIfAbsent(key, finding);
             }
         }
-        if (examplePerRule.isEmpty()) {
+        if (examplePerKey.isEmpty()) {
             return "   no findings\n";
         }
 
-        List<String> ruleIds = new ArrayList<>(examplePerRule.keySet());
-        ruleIds.sort(Comparator.comparing((String id) -> examplePerRule.get(id).severity())
-                .thenComparing(id -> -checksPerRule.get(id).size()));
+        List<String> keys = new ArrayList<>(examplePerKey.keySet());
+        keys.sort(Comparator.comparing((String key) -> examplePerKey.get(key).severity())
+                .thenComparing(key -> -checksPerKey.get(key).size()));
 
         StringBuilder text = new StringBuilder("   top findings:\n");
-        for (String ruleId : ruleIds.subList(0, Math.min(TOP_FINDINGS, ruleIds.size()))) {
-            Finding example = examplePerRule.get(ruleId);
-            List<CheckResult> checks = checksPerRule.get(ruleId);
+        for (String key : keys.subList(0, Math.min(TOP_FINDINGS, keys.size()))) {
+            Finding example = examplePerKey.get(key);
+            Set<CheckResult> checks = checksPerKey.get(key);
+            int findings = findingsPerKey.get(key);
             text.append("   - ")
-                    .append(example.severity())
-                    .append(' ')
-                    .append(ruleId)
-                    .append(" in ")
+                    .append(key)
+                    .append(": ")
+                    .append(findings)
+                    .append(findings == 1 ? " finding in " : " findings in ")
                     .append(checks.size())
                     .append(checks.size() == 1 ? " check" : " checks")
                     .append(", for example ")
-                    .append(checks.get(0).name())
+                    .append(checks.iterator().next().name())
                     .append('\n');
             text.append("     ").append(example.message()).append('\n');
             for (FixHint hint : example.fixHints()) {
@@ -176,8 +246,8 @@ class ComplianceReport {
                 }
             }
         }
-        if (ruleIds.size() > TOP_FINDINGS) {
-            text.append("   and ").append(ruleIds.size() - TOP_FINDINGS).append(" more rules in the full report\n");
+        if (keys.size() > TOP_FINDINGS) {
+            text.append("   and ").append(keys.size() - TOP_FINDINGS).append(" more rules in the full report\n");
         }
         return text.toString();
     }

@@ -6,12 +6,17 @@ import io.github.matrixcors.testcontainers.ProxyPreset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Where one proxy's configuration for the report comes from: the operator's file named by the system property
  * {@code matrixcors.report.<proxy>} ({@code nginx}, {@code caddy} or {@code apache}), else the preset named by
- * {@code matrixcors.report.preset}, else this module's sample configuration.
+ * {@code matrixcors.report.preset}, else this module's sample configuration. When a file is given for any proxy, only
+ * the proxies with a file are checked, unless {@code matrixcors.report.all} is {@code true}.
  *
  * @param proxy the proxy
  * @param file the operator's file, or {@code null}
@@ -20,10 +25,40 @@ import java.util.Locale;
  */
 record ProxyUnderTest(ProxyKind proxy, Path file, ProxyPreset preset, String sampleResource) {
 
-    static ProxyUnderTest fromSystemProperties(ProxyKind proxy) {
+    /** System property that checks every proxy even when files are given for some of them. */
+    static final String ALL_PROPERTY = "matrixcors.report.all";
+
+    /** Returns the proxies to check, in {@link ProxyKind} order, read from the system properties. */
+    static List<ProxyUnderTest> selectFromSystemProperties() {
+        return select(System::getProperty);
+    }
+
+    /**
+     * Returns the proxies to check, reading the settings with {@code properties}, which returns {@code null} for a
+     * property that is not set.
+     */
+    static List<ProxyUnderTest> select(UnaryOperator<String> properties) {
+        List<ProxyUnderTest> all = Stream.of(ProxyKind.values())
+                .map(proxy -> from(proxy, properties))
+                .toList();
+        String allValue = Objects.requireNonNullElse(properties.apply(ALL_PROPERTY), "false")
+                .trim();
+        if (!allValue.equals("true") && !allValue.equals("false")) {
+            throw new IllegalArgumentException(
+                    "Invalid value '" + allValue + "' of " + ALL_PROPERTY + "; use true or false");
+        }
+        boolean anyFile = all.stream().anyMatch(config -> config.file() != null);
+        if (!anyFile || allValue.equals("true")) {
+            return all;
+        }
+        return all.stream().filter(config -> config.file() != null).toList();
+    }
+
+    static ProxyUnderTest from(ProxyKind proxy, UnaryOperator<String> properties) {
         String key = "matrixcors.report." + proxy.name().toLowerCase(Locale.ROOT);
-        String file = System.getProperty(key, "").trim();
-        String preset = System.getProperty("matrixcors.report.preset", "").trim();
+        String file = Objects.requireNonNullElse(properties.apply(key), "").trim();
+        String preset = Objects.requireNonNullElse(properties.apply("matrixcors.report.preset"), "")
+                .trim();
         if (!file.isEmpty()) {
             Path path = Path.of(file);
             if (!Files.isRegularFile(path)) {
