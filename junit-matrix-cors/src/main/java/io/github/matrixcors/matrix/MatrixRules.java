@@ -165,26 +165,28 @@ public final class MatrixRules {
     }
 
     /**
-     * Reports an error response without CORS headers that the proxy generated itself. A 502, 503 or 504 then means
-     * that the proxy did not reach the homeserver; another status means that no route to the homeserver matched.
+     * Reports an error response without CORS headers that the proxy generated itself. A 502, 503 or 504 then usually
+     * means that the proxy did not reach the homeserver. Another status means that no route to the homeserver matched
+     * or that the proxy replaced the homeserver's error with its own page.
      */
     private static Finding missingOnProxyError(BrowserRequest request, Hop hop) {
         String start = "The " + HeaderValues.statusOf(hop) + " response to " + request.method() + " "
                 + HeaderValues.pathOf(hop) + " has no Access-Control-Allow-Origin and comes from the proxy itself,"
-                + " because it has no JSON body from the homeserver, ";
+                + " because it has no JSON body from the homeserver. ";
         if (UPSTREAM_FAILURE_STATUSES.contains(hop.status())) {
             return new Finding(
                     MISSING_ON_ERROR,
                     Severity.ERROR,
-                    start + "so the proxy did not reach the homeserver and the web client sees a network error.",
+                    start + "Most likely the proxy did not reach the homeserver, and the web client sees a network"
+                            + " error.",
                     hop,
                     MatrixFixHints.UPSTREAM_UNREACHABLE);
         }
         return new Finding(
                 MISSING_ON_ERROR,
                 Severity.ERROR,
-                start + "so the request did not reach the homeserver and the web client sees a network error instead"
-                        + " of the status.",
+                start + "Either no route to the homeserver matched the path or the proxy replaced the homeserver's"
+                        + " error with its own page, and the web client sees a network error instead of the status.",
                 hop,
                 MatrixFixHints.PROXY_OWN_RESPONSE);
     }
