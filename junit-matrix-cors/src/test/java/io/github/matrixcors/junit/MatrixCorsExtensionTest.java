@@ -12,10 +12,14 @@ import io.github.matrixcors.MatrixHomeserver;
 import io.github.matrixcors.http.Hop;
 import io.github.matrixcors.http.Probe;
 import io.github.matrixcors.http.SentRequest;
+import io.github.matrixcors.matrix.EndpointGroup;
+import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -276,6 +280,29 @@ class MatrixCorsExtensionTest {
         assertEquals(
                 List.of(VERSIONS, VERSIONS_PREFLIGHT),
                 names(results.testEvents().succeeded()));
+    }
+
+    @MatrixCorsCompliant(groups = {EndpointGroup.WELL_KNOWN, EndpointGroup.SYNC})
+    static class UnreachableServerFixture implements MatrixCorsSuite {}
+
+    @Test
+    void unreachableServerFailsOnce() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String baseUrl = "http://127.0.0.1:" + closedPort;
+
+        EngineExecutionResults results = run(UnreachableServerFixture.class, Map.of("matrixcors.homeserver", baseUrl));
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+        assertEquals(
+                List.of(MatrixCorsChecks.UNREACHABLE_TEST_NAME),
+                names(results.testEvents().failed()));
+        String message = testFailure(results).getMessage();
+        assertTrue(message.startsWith("None of the "), message);
+        assertTrue(message.contains("checks got an HTTP response"), message);
+        assertTrue(message.contains("Connection refused for " + baseUrl), message);
     }
 
     @Test
