@@ -84,7 +84,7 @@ public final class MatrixRules {
                             + " browsers send the plain request without a preflight";
             boolean upstreamFailure = UPSTREAM_FAILURE_STATUSES.contains(hop.status()) && generatedByProxy(hop);
             String cause = upstreamFailure
-                    ? " from the proxy itself, so the proxy did not reach the homeserver, "
+                    ? " from the proxy itself because the proxy did not reach the homeserver, "
                     : ", but the Matrix specification expects every endpoint to answer OPTIONS without"
                             + " authentication or running the endpoint, ";
             findings.add(new Finding(

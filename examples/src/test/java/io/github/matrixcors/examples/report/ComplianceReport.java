@@ -178,6 +178,13 @@ class ComplianceReport {
             summary.toString()
                     .lines()
                     .forEach(line -> text.append("   ").append(line).append('\n'));
+            if (config.file() != null
+                    && !Files.readString(config.file()).contains(ProxyContainer.HOMESERVER_PLACEHOLDER)) {
+                text.append("   NOTE: the file has no ")
+                        .append(ProxyContainer.HOMESERVER_PLACEHOLDER)
+                        .append(", so the proxy sends requests to the address written in it, not to the report's"
+                                + " Synapse.\n");
+            }
             text.append(upstreamNotice(results, proxyKind));
             text.append(topFindings(results, proxyKind));
             text.append("   full report: ").append(reportFile).append('\n');
