@@ -50,24 +50,28 @@ final class MatrixFixHints {
                             + " check that it runs, then use 'Header always set' for the CORS headers so Apache's own"
                             + " 502 page carries them too"));
 
-    /** An error page the proxy generated for a path that no route to the homeserver matched, such as its own 404. */
+    /**
+     * An error page the proxy generated itself for a path that no route to the homeserver matched, such as its own
+     * 404, or in place of the homeserver's error (nginx {@code proxy_intercept_errors}, Apache
+     * {@code ProxyErrorOverride}, Caddy {@code handle_response}).
+     */
     static final List<FixHint> PROXY_OWN_RESPONSE = List.of(
             new FixHint(
                     ProxyKind.NGINX,
-                    "no location that passes to the homeserver or serves this path matched it, and nginx's own error"
-                            + " page lacks the CORS headers: add a location for this path (proxy_pass to the"
-                            + " homeserver, or the file with its add_header lines), or put the CORS add_header lines"
-                            + " with 'always' at server level so nginx's own error pages carry them"),
+                    "nginx answered with its own error page, which lacks the CORS headers: if no location that passes"
+                            + " to the homeserver matches this path, add one (or serve the file with its add_header"
+                            + " lines); if 'proxy_intercept_errors on' replaced the homeserver's error, remove it or"
+                            + " put the CORS add_header lines with 'always' where the error page is served"),
             new FixHint(
                     ProxyKind.CADDY,
-                    "no route to the homeserver matched this path, so Caddy answered it itself: route it with"
-                            + " 'reverse_proxy' or 'respond', and set the CORS 'header' lines for every path, not only"
-                            + " inside one 'handle' block"),
+                    "Caddy answered this itself: if no route to the homeserver matches this path, add one with"
+                            + " 'reverse_proxy' (or 'respond' with the CORS 'header' lines); if 'handle_response' or"
+                            + " 'handle_errors' replaced the homeserver's error, set the CORS headers there too"),
             new FixHint(
                     ProxyKind.APACHE,
-                    "this path did not reach the homeserver, so Apache answered it itself: add a ProxyPass or"
-                            + " <Location> for it, and set the CORS headers with 'Header always set' at virtual host"
-                            + " level so Apache's own error pages carry them"));
+                    "Apache answered with its own error page: if no ProxyPass matches this path, add one (or a"
+                            + " <Location> that serves it); if 'ProxyErrorOverride On' replaced the homeserver's error,"
+                            + " turn it off or set the CORS headers with 'Header always set' at virtual host level"));
 
     /** A redirect without CORS headers on a path that a web client fetches. */
     static final List<FixHint> CORS_ON_REDIRECTS = List.of(

@@ -84,7 +84,7 @@ public final class MatrixRules {
                             + " browsers send the plain request without a preflight";
             boolean upstreamFailure = UPSTREAM_FAILURE_STATUSES.contains(hop.status()) && generatedByProxy(hop);
             String cause = upstreamFailure
-                    ? " from the proxy itself, so the proxy did not reach the homeserver, "
+                    ? " from the proxy itself because the proxy did not reach the homeserver, "
                     : ", but the Matrix specification expects every endpoint to answer OPTIONS without"
                             + " authentication or running the endpoint, ";
             findings.add(new Finding(
@@ -165,26 +165,28 @@ public final class MatrixRules {
     }
 
     /**
-     * Reports an error response without CORS headers that the proxy generated itself. A 502, 503 or 504 then means
-     * that the proxy did not reach the homeserver; another status means that no route to the homeserver matched.
+     * Reports an error response without CORS headers that the proxy generated itself. A 502, 503 or 504 then usually
+     * means that the proxy did not reach the homeserver. Another status means that no route to the homeserver matched
+     * or that the proxy replaced the homeserver's error with its own page.
      */
     private static Finding missingOnProxyError(BrowserRequest request, Hop hop) {
         String start = "The " + HeaderValues.statusOf(hop) + " response to " + request.method() + " "
                 + HeaderValues.pathOf(hop) + " has no Access-Control-Allow-Origin and comes from the proxy itself,"
-                + " because it has no JSON body from the homeserver, ";
+                + " because it has no JSON body from the homeserver. ";
         if (UPSTREAM_FAILURE_STATUSES.contains(hop.status())) {
             return new Finding(
                     MISSING_ON_ERROR,
                     Severity.ERROR,
-                    start + "so the proxy did not reach the homeserver and the web client sees a network error.",
+                    start + "Most likely the proxy did not reach the homeserver, and the web client sees a network"
+                            + " error.",
                     hop,
                     MatrixFixHints.UPSTREAM_UNREACHABLE);
         }
         return new Finding(
                 MISSING_ON_ERROR,
                 Severity.ERROR,
-                start + "so the request did not reach the homeserver and the web client sees a network error instead"
-                        + " of the status.",
+                start + "Either no route to the homeserver matched the path or the proxy replaced the homeserver's"
+                        + " error with its own page, and the web client sees a network error instead of the status.",
                 hop,
                 MatrixFixHints.PROXY_OWN_RESPONSE);
     }

@@ -294,9 +294,9 @@ class MatrixCorsCheckerTest {
 
         assertEquals(MatrixRules.MISSING_ON_ERROR, finding.ruleId());
         assertTrue(finding.message().contains("comes from the proxy itself"), finding.message());
-        assertTrue(finding.message().contains("did not reach the homeserver"), finding.message());
+        assertTrue(finding.message().contains("no route to the homeserver matched"), finding.message());
         String nginxHint = finding.fixHints().get(0).text();
-        assertTrue(nginxHint.startsWith("no location that passes to the homeserver"), nginxHint);
+        assertTrue(nginxHint.contains("if no location that passes to the homeserver matches"), nginxHint);
     }
 
     @Test

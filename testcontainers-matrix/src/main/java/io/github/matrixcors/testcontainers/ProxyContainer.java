@@ -267,10 +267,17 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
             String hint = rejected
                     ? null
                     : "Configuration: " + configName + ". The site configuration must listen on port " + HTTP_PORT
-                            + ", the port the container exposes (nginx 'listen 80;', Caddy ':80' or 'http://', Apache"
-                            + " httpd 'Listen 80' with '<VirtualHost *:80>').";
+                            + ", the port the container exposes, with " + listenExample() + ".";
             throw StartupFailure.describe(this, proxyKind().displayName() + " proxy", image, logTail, e, reason, hint);
         }
+    }
+
+    private String listenExample() {
+        return switch (proxyKind()) {
+            case NGINX -> "'listen 80;'";
+            case CADDY -> "a site address such as ':80' or 'http://'";
+            case APACHE -> "'<VirtualHost *:80>' (the main file already has 'Listen 80')";
+        };
     }
 
     /** Returns the last lines the proxy wrote, also after the container is gone. */

@@ -51,18 +51,32 @@ class ComplianceReport {
 
     private static final int TOP_FINDINGS = 5;
 
+    private static final String HINT_SEPARATOR = "\u0000";
+
     /** The file that receives the message of the exception that ended the run early, for the script to show. */
     static final String FAILURE_FILE = "failure.txt";
 
+    /** The file that receives the message about an invalid setting, for the script to show and exit 2. */
+    static final String USAGE_FILE = "usage.txt";
+
     @Test
     void checkEveryProxy() throws IOException {
-        // Read the settings first, so that a wrong preset name or file path fails before any container starts.
         Path reportDirectory = Path.of(System.getProperty("matrixcors.report.dir", "target/matrix-cors-report"))
                 .toAbsolutePath();
         Files.createDirectories(reportDirectory);
         Files.deleteIfExists(reportDirectory.resolve(FAILURE_FILE));
+        Files.deleteIfExists(reportDirectory.resolve(USAGE_FILE));
+        // Read the settings first, so that a wrong preset name or file path fails before any container starts.
+        List<ProxyUnderTest> configs;
         try {
-            checkProxies(reportDirectory);
+            configs = ProxyUnderTest.selectFromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            // A wrong preset name, file or flag value: the script exits with its bad-usage status.
+            Files.writeString(reportDirectory.resolve(USAGE_FILE), e.getMessage() + "\n", StandardCharsets.UTF_8);
+            throw e;
+        }
+        try {
+            checkProxies(configs, reportDirectory);
         } catch (RuntimeException e) {
             // The script shows this file in place of the Maven output, where the message is hard to find.
             Files.writeString(reportDirectory.resolve(FAILURE_FILE), failureText(e), StandardCharsets.UTF_8);
@@ -70,8 +84,7 @@ class ComplianceReport {
         }
     }
 
-    private static void checkProxies(Path reportDirectory) throws IOException {
-        List<ProxyUnderTest> configs = ProxyUnderTest.selectFromSystemProperties();
+    private static void checkProxies(List<ProxyUnderTest> configs, Path reportDirectory) throws IOException {
         ImageChoice images = ImageChoice.decide();
 
         StringBuilder console = new StringBuilder();
@@ -165,6 +178,13 @@ class ComplianceReport {
             summary.toString()
                     .lines()
                     .forEach(line -> text.append("   ").append(line).append('\n'));
+            if (config.file() != null
+                    && !Files.readString(config.file()).contains(ProxyContainer.HOMESERVER_PLACEHOLDER)) {
+                text.append("   NOTE: the file has no ")
+                        .append(ProxyContainer.HOMESERVER_PLACEHOLDER)
+                        .append(", so the proxy sends requests to the address written in it, not to the report's"
+                                + " Synapse.\n");
+            }
             text.append(upstreamNotice(results, proxyKind));
             text.append(topFindings(results, proxyKind));
             text.append("   full report: ").append(reportFile).append('\n');
@@ -210,7 +230,10 @@ class ComplianceReport {
         Map<String, Finding> examplePerKey = new LinkedHashMap<>();
         for (CheckResult result : results) {
             for (Finding finding : result.findings()) {
-                String key = finding.severity() + " " + finding.ruleId();
+                // Findings of one rule with different fix hints (the proxy's own error page or the homeserver's
+                // error, for example) get separate lines, so that each line's example fits its hint.
+                String key =
+                        finding.severity() + " " + finding.ruleId() + HINT_SEPARATOR + hintsFor(finding, proxyKind);
                 checksPerKey.computeIfAbsent(key, id -> new LinkedHashSet<>()).add(result);
                 findingsPerKey.merge(key, 1, Integer::sum);
                 examplePerKey.putIfAbsent(key, finding);
@@ -230,7 +253,7 @@ class ComplianceReport {
             Set<CheckResult> checks = checksPerKey.get(key);
             int findings = findingsPerKey.get(key);
             text.append("   - ")
-                    .append(key)
+                    .append(key, 0, key.indexOf(HINT_SEPARATOR))
                     .append(": ")
                     .append(findings)
                     .append(findings == 1 ? " finding in " : " findings in ")
@@ -240,16 +263,21 @@ class ComplianceReport {
                     .append(checks.iterator().next().name())
                     .append('\n');
             text.append("     ").append(example.message()).append('\n');
-            for (FixHint hint : example.fixHints()) {
-                if (hint.proxy() == proxyKind) {
-                    text.append("     fix: ").append(hint.text()).append('\n');
-                }
+            for (String hint : hintsFor(example, proxyKind)) {
+                text.append("     fix: ").append(hint).append('\n');
             }
         }
         if (keys.size() > TOP_FINDINGS) {
-            text.append("   and ").append(keys.size() - TOP_FINDINGS).append(" more rules in the full report\n");
+            text.append("   and ").append(keys.size() - TOP_FINDINGS).append(" more in the full report\n");
         }
         return text.toString();
+    }
+
+    private static List<String> hintsFor(Finding finding, ProxyKind proxyKind) {
+        return finding.fixHints().stream()
+                .filter(hint -> hint.proxy() == proxyKind)
+                .map(FixHint::text)
+                .toList();
     }
 
     private static String fullReport(ProxyContainer<?> proxy, CheckSummary summary, List<CheckResult> results) {

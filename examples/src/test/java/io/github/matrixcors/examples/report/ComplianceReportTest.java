@@ -48,6 +48,23 @@ class ComplianceReportTest {
     }
 
     @Test
+    void topFindingsSplitsRuleByHint() {
+        Finding otherHint = new Finding(
+                "cors.allow-origin.multiple",
+                Severity.ERROR,
+                "Another cause.",
+                null,
+                List.of(new FixHint(ProxyKind.NGINX, "other nginx hint")));
+        List<CheckResult> results = List.of(result("a", 200, finding(Severity.ERROR)), result("b", 200, otherHint));
+
+        String text = ComplianceReport.topFindings(results, ProxyKind.NGINX);
+
+        assertTrue(text.contains("- ERROR cors.allow-origin.multiple: 1 finding in 1 check, for example a\n"), text);
+        assertTrue(text.contains("- ERROR cors.allow-origin.multiple: 1 finding in 1 check, for example b\n"), text);
+        assertTrue(text.contains("fix: other nginx hint"), text);
+    }
+
+    @Test
     void upstreamNoticeWhenMostResponsesAreBadGateway() {
         List<CheckResult> results = List.of(result("a", 502), result("b", 502), result("c", 200));
 
