@@ -128,9 +128,9 @@ class ComplianceReport {
     }
 
     /**
-     * Returns the message of {@code e}, and the message of its root cause when that message is a single line. The
-     * container classes put the proxy's own message and log lines in the outer exception, and Testcontainers' causes
-     * add nothing to it.
+     * Returns the message of {@code e}, followed by the message of its root cause when the first is a single line. The
+     * container classes put the proxy's own message and log lines in a multi-line outer message, and Testcontainers'
+     * causes add nothing to it.
      */
     static String failureText(Throwable e) {
         String outer = e.getClass().getSimpleName() + ": "
