@@ -1,6 +1,8 @@
 package io.github.matrixcors;
 
+import io.github.matrixcors.cors.ProxyKind;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * A Matrix homeserver that the checks can reach, as a browser-based client would see it.
@@ -41,5 +43,13 @@ public interface MatrixHomeserver {
     /** Returns whether the server is running and {@link #baseUri()} can be called. */
     default boolean isRunning() {
         return true;
+    }
+
+    /**
+     * Returns the reverse proxy in front of the homeserver when it is known, so that failure messages show only that
+     * proxy's fix hints. The default is empty: the messages then show the hints for every proxy.
+     */
+    default Optional<ProxyKind> proxyKind() {
+        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.github.matrixcors.examples;
 import static io.github.matrixcors.hamcrest.CorsMatchers.passesBrowserCheck;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -88,6 +89,8 @@ class BrokenProxyConfigTest {
         assertThat(message, containsString("GET /_matrix/client/versions from https://app.element.io: 1 finding"));
         assertThat(message, containsString("ERROR cors.allow-origin.multiple"));
         assertThat(message, containsString("Fix for nginx: "));
+        assertThat(message, not(containsString("Fix for Caddy: ")));
+        assertThat(message, not(containsString("Fix for Apache httpd: ")));
     }
 
     /** The class a user would write; run here through the JUnit test kit so that its failure can be asserted. */

@@ -2,11 +2,13 @@ package io.github.matrixcors.junit;
 
 import io.github.matrixcors.cors.Finding;
 import io.github.matrixcors.cors.FixHint;
+import io.github.matrixcors.cors.ProxyKind;
 import io.github.matrixcors.cors.Severity;
 import io.github.matrixcors.http.HeaderLine;
 import io.github.matrixcors.http.Hop;
 import io.github.matrixcors.http.SentRequest;
 import java.util.List;
+import java.util.Optional;
 
 /** Formats the findings of one check as the message of its failure. */
 final class FailureMessage {
@@ -22,6 +24,14 @@ final class FailureMessage {
      * several findings is shown once, and a real access token is hidden.
      */
     static String format(String checkName, List<Finding> findings, Severity failOn) {
+        return format(checkName, findings, failOn, Optional.empty());
+    }
+
+    /**
+     * Returns the message of {@link #format(String, List, Severity)}, with only the fix hints for {@code proxy} when it
+     * is present.
+     */
+    static String format(String checkName, List<Finding> findings, Severity failOn, Optional<ProxyKind> proxy) {
         long failing =
                 findings.stream().filter(f -> f.severity().isAtLeast(failOn)).count();
         StringBuilder message = new StringBuilder();
@@ -46,6 +56,9 @@ final class FailureMessage {
                     .append(": ")
                     .append(finding.message());
             for (FixHint hint : finding.fixHints()) {
+                if (proxy.isPresent() && hint.proxy() != proxy.get()) {
+                    continue;
+                }
                 message.append('\n')
                         .append(INDENT)
                         .append("Fix for ")

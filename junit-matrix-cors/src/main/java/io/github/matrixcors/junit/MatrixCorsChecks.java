@@ -1,5 +1,6 @@
 package io.github.matrixcors.junit;
 
+import io.github.matrixcors.cors.ProxyKind;
 import io.github.matrixcors.cors.Severity;
 import io.github.matrixcors.matrix.CheckResult;
 import io.github.matrixcors.matrix.EndpointGroup;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -37,11 +39,13 @@ public final class MatrixCorsChecks {
 
     private final Supplier<List<CheckResult>> run;
     private final Severity failOn;
+    private final Optional<ProxyKind> proxy;
     private List<CheckResult> results;
 
-    MatrixCorsChecks(Supplier<List<CheckResult>> run, Severity failOn) {
+    MatrixCorsChecks(Supplier<List<CheckResult>> run, Severity failOn, Optional<ProxyKind> proxy) {
         this.run = run;
         this.failOn = failOn;
+        this.proxy = proxy;
     }
 
     /**
@@ -77,7 +81,7 @@ public final class MatrixCorsChecks {
         Map<EndpointGroup, List<DynamicNode>> byGroup = new LinkedHashMap<>();
         for (CheckResult result : all) {
             byGroup.computeIfAbsent(result.endpoint().group(), group -> new ArrayList<>())
-                    .add(DynamicTest.dynamicTest(result.name(), new CheckAssertion(result, failOn)));
+                    .add(DynamicTest.dynamicTest(result.name(), new CheckAssertion(result, failOn, proxy)));
         }
         return byGroup.entrySet().stream()
                 .map(group -> DynamicContainer.dynamicContainer(group.getKey().id(), group.getValue()));

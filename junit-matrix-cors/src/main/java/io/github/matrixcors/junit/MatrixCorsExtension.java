@@ -3,6 +3,7 @@ package io.github.matrixcors.junit;
 import io.github.matrixcors.MatrixAccount;
 import io.github.matrixcors.MatrixHomeserver;
 import io.github.matrixcors.cors.Finding;
+import io.github.matrixcors.cors.ProxyKind;
 import io.github.matrixcors.http.Probe;
 import io.github.matrixcors.junit.HomeserverSource.HomeserverField;
 import io.github.matrixcors.junit.HomeserverSource.LiveServer;
@@ -130,7 +131,8 @@ final class MatrixCorsExtension
         }
         if (type == MatrixCorsChecks.class) {
             CheckSettings settings = classState(extensionContext).settings();
-            return new MatrixCorsChecks(() -> runChecks(extensionContext), settings.failOn());
+            return new MatrixCorsChecks(
+                    () -> runChecks(extensionContext), settings.failOn(), proxyKind(extensionContext));
         }
         throw new ParameterResolutionException("Unsupported parameter " + parameterContext.getParameter());
     }
@@ -193,6 +195,14 @@ final class MatrixCorsExtension
         MatrixAccount account = homeserver.registerUser(localpart);
         LOG.info("Registered {} to send a real access token", account.userId());
         return account.accessToken();
+    }
+
+    /** Returns the proxy in front of the class's homeserver field, when the homeserver tells it. */
+    private static Optional<ProxyKind> proxyKind(ExtensionContext context) {
+        if (classState(context).source() instanceof HomeserverField field) {
+            return homeserverIn(context, field).proxyKind();
+        }
+        return Optional.empty();
     }
 
     /** Returns the base URL of the class's homeserver, reading the field, method or property that gives it. */

@@ -11,6 +11,7 @@ import io.github.matrixcors.http.Hop;
 import io.github.matrixcors.http.SentRequest;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FailureMessageTest {
@@ -76,6 +77,28 @@ class FailureMessageTest {
 
                 3. WARNING advice.max-age.missing: The preflight response has no Access-Control-Max-Age header, so \
                 browsers repeat it after 5 s.""", message);
+    }
+
+    @Test
+    void knownProxyShowsOnlyItsFixHints() {
+        Finding finding = new Finding(
+                "cors.preflight.status",
+                Severity.ERROR,
+                "The preflight response has status 405.",
+                null,
+                List.of(
+                        new FixHint(ProxyKind.NGINX, "return 204 for OPTIONS"),
+                        new FixHint(ProxyKind.CADDY, "add a respond @options 204 route"),
+                        new FixHint(ProxyKind.APACHE, "answer OPTIONS with a RewriteRule")));
+
+        String message = FailureMessage.format(
+                "OPTIONS /x from null", List.of(finding), Severity.ERROR, Optional.of(ProxyKind.CADDY));
+
+        assertEquals(
+                "OPTIONS /x from null: 1 finding at severity ERROR or above, 1 in total\n\n"
+                        + "1. ERROR cors.preflight.status: The preflight response has status 405.\n"
+                        + "   Fix for Caddy: add a respond @options 204 route",
+                message);
     }
 
     @Test

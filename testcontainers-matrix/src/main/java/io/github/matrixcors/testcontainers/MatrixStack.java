@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,6 +171,12 @@ public final class MatrixStack implements Startable, MatrixHomeserver {
     @Override
     public boolean supportsRegistration() {
         return synapse.supportsRegistration();
+    }
+
+    /** Returns the proxy's kind, so that the JUnit extension's failure messages show only its fix hints. */
+    @Override
+    public Optional<ProxyKind> proxyKind() {
+        return Optional.of(proxy.proxyKind());
     }
 
     /** Registers a user directly at Synapse; the account works through the proxy as well. */
