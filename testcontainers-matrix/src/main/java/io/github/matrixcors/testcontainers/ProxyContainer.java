@@ -205,6 +205,22 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
         return rendered;
     }
 
+    /**
+     * Returns a warning when the configuration never names the homeserver through {@value #HOMESERVER_PLACEHOLDER},
+     * or {@code null} when it does. A production file copied unchanged proxies to an address such as
+     * {@code 127.0.0.1:8008}, which inside the container reaches nothing, so every proxied request gets a 502.
+     */
+    String missingPlaceholderWarning() {
+        if (configTemplate == null || configTemplate.contains(HOMESERVER_PLACEHOLDER)) {
+            return null;
+        }
+        return configName + " has no " + HOMESERVER_PLACEHOLDER + " placeholder, so the "
+                + proxyKind().displayName()
+                + " proxy reaches the homeserver container only if the file names it (" + homeserverAddress
+                + "). Write " + HOMESERVER_PLACEHOLDER + " where the file proxies to the homeserver, for example in"
+                + " place of 127.0.0.1:8008; otherwise expect 502 Bad Gateway on every proxied request.";
+    }
+
     @Override
     protected void configure() {
         if (getNetwork() == null) {
@@ -214,6 +230,10 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
         }
         configFiles(getRenderedConfig())
                 .forEach((path, content) -> withCopyToContainer(Transferable.of(content), path));
+        String placeholderWarning = missingPlaceholderWarning();
+        if (placeholderWarning != null) {
+            LoggerFactory.getLogger(getClass()).warn(placeholderWarning);
+        }
 
         // Test first, so that an invalid configuration ends the container with the proxy's own message.
         String startCommand = configTestCommand() + " || { echo '" + CHECK_FAILED_MARKER + "' >&2; exit 78; }; exec "

@@ -80,6 +80,27 @@ class ProxyConfigurationTest {
     }
 
     @Test
+    void fileWithoutPlaceholderGetsWarning(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("production.conf");
+        Files.writeString(file, "server {\n    listen 80;\n    location / { proxy_pass http://127.0.0.1:8008; }\n}\n");
+        NginxProxyContainer nginx =
+                new NginxProxyContainer(MatrixImages.NGINX).withConfigFile(file).withHomeserverAddress("synapse:8008");
+
+        String warning = nginx.missingPlaceholderWarning();
+
+        assertThat(warning, startsWith("file " + file.toAbsolutePath() + " has no {{homeserver}} placeholder"));
+        assertThat(warning, containsString("(synapse:8008)"));
+        assertThat(warning, containsString("502 Bad Gateway"));
+    }
+
+    @Test
+    void presetNeedsNoPlaceholderWarning() {
+        NginxProxyContainer nginx = new NginxProxyContainer(MatrixImages.NGINX).withHomeserverAddress("synapse:8008");
+
+        assertThat(nginx.missingPlaceholderWarning(), equalTo(null));
+    }
+
+    @Test
     void placeholderBecomesHomeserverAddress() {
         NginxProxyContainer nginx = new NginxProxyContainer(MatrixImages.NGINX).withHomeserverAddress("dendrite:8008");
 
