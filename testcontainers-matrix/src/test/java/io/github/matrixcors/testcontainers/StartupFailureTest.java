@@ -28,6 +28,21 @@ class StartupFailureTest {
     }
 
     @Test
+    void containerNeverCreatedGetsNoLogOrHint() {
+        SynapseContainer synapse = new SynapseContainer(MatrixImages.SYNAPSE);
+        IllegalStateException noDocker = new IllegalStateException(
+                "Could not find a valid Docker environment. Please see logs and check configuration");
+
+        ContainerLaunchException e = StartupFailure.describe(
+                synapse, "Synapse homeserver", MatrixImages.SYNAPSE, "", noDocker, null, "Check the overrides.");
+
+        assertThat(
+                e.getMessage(),
+                equalTo("Synapse homeserver container (image matrixdotorg/synapse:v1.163.2) failed to start: Could not"
+                        + " find a valid Docker environment. Please see logs and check configuration"));
+    }
+
+    @Test
     void missingLocalSynapseImageFailsAtStart() {
         DockerImageName missing = DockerImageName.parse("matrix-cors/synapse:no-such-version")
                 .asCompatibleSubstituteFor(MatrixImages.SYNAPSE);
