@@ -54,15 +54,15 @@ public record CheckSummary(
      * Returns a short table, for example:
      *
      * <pre>
-     * 12 checks, 2 failed (with at least one finding of severity ERROR)
+     * 12 checks, 2 with at least one finding of severity ERROR
      * findings: 3 errors, 1 warning, 0 info
      *   media        2 errors, 0 warnings, 0 info
      *   well-known   1 error, 1 warning, 0 info
      * </pre>
      *
      * The first line counts checks, the others count findings: one check can have several findings, so the number of
-     * errors can exceed the number of failed checks. Groups are listed in {@link EndpointGroup} order, and only groups
-     * that were checked.
+     * errors can exceed the number of checks with errors. Groups are listed in {@link EndpointGroup} order, and only
+     * groups that were checked.
      */
     @Override
     public String toString() {
@@ -70,7 +70,7 @@ public record CheckSummary(
         text.append(checks)
                 .append(checks == 1 ? " check, " : " checks, ")
                 .append(failedChecks)
-                .append(" failed (with at least one finding of severity ERROR)\n")
+                .append(" with at least one finding of severity ERROR\n")
                 .append("findings: ")
                 .append(counts(perSeverity))
                 .append('\n');

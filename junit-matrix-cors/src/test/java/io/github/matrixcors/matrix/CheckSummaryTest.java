@@ -23,7 +23,7 @@ class CheckSummaryTest {
         CheckSummary summary = CheckSummary.of(results);
 
         assertEquals(
-                "3 checks, 1 failed (with at least one finding of severity ERROR)\n"
+                "3 checks, 1 with at least one finding of severity ERROR\n"
                         + "findings: 1 error, 1 warning, 1 info\n"
                         + "  well-known   1 error, 1 warning, 0 info\n"
                         + "  sync         0 errors, 0 warnings, 1 info\n",
@@ -35,7 +35,7 @@ class CheckSummaryTest {
         CheckSummary summary = CheckSummary.of(List.of());
 
         assertEquals(
-                "0 checks, 0 failed (with at least one finding of severity ERROR)\n"
+                "0 checks, 0 with at least one finding of severity ERROR\n"
                         + "findings: 0 errors, 0 warnings, 0 info\n",
                 summary.toString());
         assertEquals(0, summary.count(Severity.ERROR));
