@@ -192,7 +192,10 @@ public final class Probe implements AutoCloseable {
         return connectTimeout;
     }
 
-    /** Returns the response timeout, which bounds the whole response of one hop, not each read. */
+    /**
+     * Returns the response timeout, which bounds each read of a response; the whole hop is bounded by the connect
+     * timeout plus this timeout.
+     */
     public Duration responseTimeout() {
         return responseTimeout;
     }
