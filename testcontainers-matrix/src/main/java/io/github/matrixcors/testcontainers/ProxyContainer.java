@@ -88,8 +88,11 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
     protected abstract String serverCommand();
 
     /**
-     * Puts this proxy in front of a Synapse container on the same network and starts Synapse first. The proxy uses the
-     * last network alias of the container, so give it one with {@code withNetworkAliases("synapse")}.
+     * Puts this proxy in front of a Synapse container and starts Synapse first. The proxy joins Synapse's network
+     * unless it has one already, and uses the last network alias of the container.
+     *
+     * @throws IllegalStateException when Synapse has no network or no alias (give it both with
+     *     {@code withNetwork(network).withNetworkAliases("synapse")}), or the proxy is on another network
      */
     public SELF withHomeserver(SynapseContainer synapse) {
         frontHomeserver(synapse);
