@@ -22,7 +22,10 @@ import org.junit.jupiter.api.TestFactory;
 @MatrixCorsCompliant
 public interface MatrixCorsSuite {
 
-    /** Runs the checks selected by {@link MatrixCorsCompliant} and returns one dynamic test per check. */
+    /**
+     * Runs the checks selected by {@link MatrixCorsCompliant} and returns one dynamic test per check, grouped in one
+     * container per endpoint group, as {@link MatrixCorsChecks#dynamicTests()} does.
+     */
     @TestFactory
     @DisplayName("Matrix CORS compliance")
     default Stream<DynamicNode> matrixCorsCompliance(MatrixCorsChecks checks) {
