@@ -120,10 +120,11 @@ public final class CorsMatchers {
      *
      * <pre>{@code assertThat(preflight, allowsMethods("GET", "POST", "PUT", "DELETE"));}</pre>
      *
+     * @throws IllegalArgumentException when no method is given
      * @see <a href="https://fetch.spec.whatwg.org/#cors-preflight-fetch-0">Fetch Standard: CORS-preflight fetch</a>
      */
     public static Matcher<Object> allowsMethods(String... methods) {
-        List<String> wanted = List.of(methods);
+        List<String> wanted = requireSome(methods, "allowsMethods", "\"PUT\"");
         return new HopMatcher(
                 "a preflight response whose Access-Control-Allow-Methods allows " + String.join(", ", wanted),
                 HopMatcher.Scope.FIRST_HOP,
@@ -138,10 +139,11 @@ public final class CorsMatchers {
      *
      * <pre>{@code assertThat(preflight, allowsRequestHeaders("Authorization", "Content-Type"));}</pre>
      *
+     * @throws IllegalArgumentException when no header name is given
      * @see <a href="https://fetch.spec.whatwg.org/#cors-preflight-fetch-0">Fetch Standard: CORS-preflight fetch</a>
      */
     public static Matcher<Object> allowsRequestHeaders(String... names) {
-        List<String> wanted = List.of(names);
+        List<String> wanted = requireSome(names, "allowsRequestHeaders", "\"Authorization\"");
         return new HopMatcher(
                 "a preflight response whose Access-Control-Allow-Headers allows " + String.join(", ", wanted),
                 HopMatcher.Scope.FIRST_HOP,
@@ -256,5 +258,15 @@ public final class CorsMatchers {
 
     private static String describe(Matcher<?> matcher) {
         return org.hamcrest.StringDescription.toString(matcher);
+    }
+
+    /** Returns the values as a list, rejecting an empty one, which would make the matcher pass on any response. */
+    private static List<String> requireSome(String[] values, String factory, String example) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException(
+                    factory + "() was given no value, so it would match any response: name at least one, for example "
+                            + factory + "(" + example + ")");
+        }
+        return List.of(values);
     }
 }

@@ -427,6 +427,18 @@ class CorsMatchersTest {
         assertThrows(NullPointerException.class, () -> hasMaxAge(null));
     }
 
+    @Test
+    void factoriesRejectEmptyLists() {
+        IllegalArgumentException methods = assertThrows(IllegalArgumentException.class, () -> allowsMethods());
+        IllegalArgumentException headers = assertThrows(IllegalArgumentException.class, () -> allowsRequestHeaders());
+
+        assertEquals(
+                "allowsMethods() was given no value, so it would match any response: name at least one, for example"
+                        + " allowsMethods(\"PUT\")",
+                methods.getMessage());
+        assertTrue(headers.getMessage().startsWith("allowsRequestHeaders() was given no value"), headers.getMessage());
+    }
+
     private static Hop synapsePreflight() {
         return hop(
                 PREFLIGHT,
