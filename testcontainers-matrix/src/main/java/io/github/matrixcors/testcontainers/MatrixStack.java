@@ -57,7 +57,9 @@ public final class MatrixStack implements Startable, MatrixHomeserver {
 
     /**
      * Puts the given containers on a new network: the homeserver with the alias {@value #HOMESERVER_ALIAS}, the proxy
-     * in front of it. Neither container may have been given a network already.
+     * in front of it.
+     *
+     * @throws IllegalArgumentException when either container was already given a network
      */
     public MatrixStack(SynapseContainer synapse, ProxyContainer<?> proxy) {
         this.synapse = Objects.requireNonNull(synapse, "synapse");
@@ -71,7 +73,11 @@ public final class MatrixStack implements Startable, MatrixHomeserver {
         proxy.withNetwork(network).frontHomeserver(synapse);
     }
 
-    /** Creates Synapse behind the given proxy with one of the module's presets, using {@link MatrixImages}. */
+    /**
+     * Creates Synapse behind the given proxy with one of the module's presets, using {@link MatrixImages}. A preset
+     * that this proxy lacks, such as {@link ProxyPreset#BROKEN_LOST_INHERITANCE} outside nginx, fails in
+     * {@link #start()} with an {@link IllegalArgumentException}.
+     */
     public static MatrixStack synapseBehind(ProxyKind proxyKind, ProxyPreset preset) {
         ProxyContainer<?> proxy = newProxy(proxyKind);
         proxy.withPreset(preset);

@@ -46,6 +46,12 @@ public class SynapseContainer extends GenericContainer<SynapseContainer> impleme
         this(DockerImageName.parse(dockerImageName));
     }
 
+    /**
+     * Creates a Synapse container from {@code dockerImageName}, usually {@link MatrixImages#synapse()}.
+     *
+     * @throws IllegalStateException when the image is neither {@code matrixdotorg/synapse} nor declared a
+     *     compatible substitute for it with {@code asCompatibleSubstituteFor}
+     */
     public SynapseContainer(DockerImageName dockerImageName) {
         super(dockerImageName);
         dockerImageName.assertCompatibleWith(MatrixImages.SYNAPSE);
