@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param ruleId a stable identifier such as {@code cors.allow-origin.multiple}, safe to filter on
  * @param severity whether a browser blocks the request ({@link Severity#ERROR}) or not
- * @param message plain sentences naming the header, the value and why it matters; a period is added when the last
- *     sentence has none, so that every message reads as full sentences
+ * @param message plain sentences naming the header, the value and why it matters. A final period is added when the
+ *     last sentence lacks one.
  * @param evidence the hop the finding is about: request sent, status and raw header lines; {@code null} when the
  *     finding is about a request that could not be made at all
  * @param fixHints what to change in each reverse proxy's configuration, empty when no proxy habit causes it

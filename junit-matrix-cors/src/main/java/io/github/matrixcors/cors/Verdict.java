@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a browser would do with one request.
+ * A browser's decision on one request.
  *
  * @param allowed whether the page's JavaScript would see the response; false when any finding is an error
  * @param profile whose rules the verdict follows

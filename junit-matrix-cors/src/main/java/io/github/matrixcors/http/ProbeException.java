@@ -113,7 +113,7 @@ public class ProbeException extends RuntimeException {
                 Kind.RESPONSE_TIMEOUT,
                 uri,
                 "No complete response to " + method + " " + uri + " within " + seconds(timeout)
-                        + ": check that the server (and the proxy's upstream) answers, or raise the response timeout"
+                        + ": check that the server (and the proxy's upstream) responds, or raise the response timeout"
                         + " with Probe.builder().responseTimeout(...), or under @MatrixCorsCompliant with the system"
                         + " property matrixcors.responseTimeout.",
                 cause);

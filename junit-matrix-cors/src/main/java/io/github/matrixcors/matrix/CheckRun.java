@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * findings.
  *
  * <p>The first check of each host (the homeserver, and the server-name host of the well-known files) runs alone. When
- * both its requests get no HTTP response because the host is unreachable, the other checks of that host are not sent
- * and fail with the same cause, so a wrong port or a silent host costs one timeout instead of one per request.
+ * both its requests get no HTTP response because the host is unreachable, the other checks of that host are not sent.
+ * They fail with the same cause, so a wrong port or a silent host costs one timeout instead of one per request.
  */
 final class CheckRun {
 

@@ -53,7 +53,7 @@ public final class MatrixRules {
     /** The names of the specification's recommended {@code Access-Control-Allow-Headers}. */
     public static final List<String> RECOMMENDED_HEADERS = List.of("X-Requested-With", "Content-Type", "Authorization");
 
-    /** The statuses a proxy generates when it cannot get an answer from its upstream. */
+    /** The statuses a proxy generates when its upstream does not respond. */
     public static final Set<Integer> UPSTREAM_FAILURE_STATUSES = Set.of(502, 503, 504);
 
     private static final String NOT_JSON_WELL_KNOWN = " Its Content-Type is not JSON, so the proxy may answer this path"

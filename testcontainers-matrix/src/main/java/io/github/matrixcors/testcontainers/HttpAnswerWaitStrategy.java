@@ -76,7 +76,7 @@ final class HttpAnswerWaitStrategy extends AbstractWaitStrategy {
                 + lastAnswer + ")");
     }
 
-    /** Returns the status code of the answer, or 0 when the answer is not HTTP. */
+    /** Returns the status code of the response, or 0 when the response is not HTTP. */
     private int status(String host, int port) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 1000);

@@ -59,7 +59,7 @@ public abstract class ProxyContainer<SELF extends ProxyContainer<SELF>> extends 
 
     private String configTemplate;
 
-    /** Why the selected configuration cannot be used, reported by {@link #start()}; {@code null} when it can. */
+    /** The reason the selected configuration cannot be used, reported by {@link #start()}, or {@code null}. */
     private String configError;
 
     protected ProxyContainer(DockerImageName image, DockerImageName official) {

@@ -38,7 +38,7 @@ public enum ProxyPreset {
     /** The proxy answers preflights itself without {@code Authorization} in {@code Access-Control-Allow-Headers}. */
     BROKEN_NO_AUTHORIZATION_HEADER;
 
-    /** Returns the classpath resource that holds this preset for the proxy, whether or not it exists. */
+    /** Returns the classpath resource that contains this preset for the proxy, whether or not it exists. */
     public String resource(ProxyKind proxy) {
         String name = name().toLowerCase(Locale.ROOT).replace('_', '-');
         return "io/github/matrixcors/testcontainers/" + directory(proxy) + "/" + name + extension(proxy);

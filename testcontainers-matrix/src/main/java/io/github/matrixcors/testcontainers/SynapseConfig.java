@@ -19,7 +19,7 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  */
 final class SynapseConfig {
 
-    /** Directory in the container that holds the configuration, the signing key, the database and the media. */
+    /** Directory in the container that contains the configuration, the signing key, the database and the media. */
     static final String DATA_DIR = "/data";
 
     static final String CONFIG_PATH = DATA_DIR + "/homeserver.yaml";
@@ -67,13 +67,13 @@ final class SynapseConfig {
         values.put("enable_registration", false);
         values.put("serve_client_wellknown", true);
 
-        // A test homeserver talks to nobody: no key servers, no federation, no phone-home.
+        // A test homeserver contacts no other server: no key servers, no federation, no usage statistics.
         values.put("trusted_key_servers", List.of());
         values.put("suppress_key_server_warning", true);
         values.put("federation_domain_whitelist", List.of());
         values.put("enable_metrics", false);
 
-        // Tests send bursts from one address; Synapse's defaults would answer them with 429.
+        // Tests send bursts from one address; Synapse's defaults would reject them with 429.
         Map<String, Object> relaxed = Map.of("per_second", 1000, "burst_count", 1000);
         for (String key : List.of(
                 "rc_message",

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 
 /**
  * A table of the rule ids the checker is expected to report, at ERROR and at WARNING, for each check of one preset.
- * Rows are tried in order and the first row whose selector matches a check gives that check's expectation; every row
+ * Rows are tried in order, and the first row whose selector matches a check gives that check's expectation. Every row
  * must match at least one check, so a row that no longer describes anything fails the test too.
  */
 final class ExpectedVerdicts {
